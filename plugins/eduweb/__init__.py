@@ -1,0 +1,33 @@
+"""eduweb: news, programmes and contacts from Markdown + YAML, checked against the contract."""
+
+from pelican import signals
+
+from .build import after_build, before_generators, configure
+from .generators import SiteGenerator
+from .reader import FrontMatterReader
+from .writer import SiteWriter
+
+
+def _get_generators(pelican):
+    before_generators(pelican)
+    return [SiteGenerator]
+
+
+def _get_writer(pelican):
+    return SiteWriter
+
+
+def _add_reader(readers):
+    readers.reader_classes["md"] = FrontMatterReader
+
+
+def register():
+    # initialized: settings are read but nothing is built yet.
+    signals.initialized.connect(configure)
+    # get_generators: sent at the start of every build, before Pelican cleans
+    # or writes the output folder, so bad content stops the build first.
+    signals.get_generators.connect(_get_generators)
+    signals.readers_init.connect(_add_reader)
+    signals.get_writer.connect(_get_writer)
+    # finalized: every file is written; only now is the output folder replaced.
+    signals.finalized.connect(after_build)

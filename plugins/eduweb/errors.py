@@ -1,0 +1,49 @@
+"""Content errors: one line per problem, as `file:line: field: message`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in one content file, located by line and field path."""
+
+    path: str  # relative to the site root, e.g. content/news/2024/x.md
+    line: int
+    field: str  # e.g. rounds[1].sessions[0].date
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class ContentValidationError(Exception):
+    """Raised when content breaks the contract; carries every problem found.
+
+    Pelican's command line logs the exception's text and exits with
+    `exitcode`; the lines themselves are printed before it is raised.
+    """
+
+    exitcode = 1
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = sorted(errors)
+        count = len(self.errors)
+        files = len({e.path for e in self.errors})
+        super().__init__(
+            f"{count} {'problem' if count == 1 else 'problems'} in {files} "
+            f"{'file' if files == 1 else 'files'}; nothing was built and the "
+            "previous output was left as it was"
+        )
+
+
+def field_path(loc: tuple) -> str:
+    """('rounds', 1, 'sessions', 0, 'date') -> 'rounds[1].sessions[0].date'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -1,0 +1,68 @@
+"""Site-wide pages: the home page, sitemap.xml, robots.txt and 404.html."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from pelican.generators import Generator
+
+from . import urls
+
+
+def add_sitemap_entry(context: dict, url: str, lastmod=None) -> None:
+    """Generators call this in generate_context for every page they write."""
+    context.setdefault("sitemap_entries", []).append((url, lastmod))
+
+
+class SiteGenerator(Generator):
+    """Writes the pages that belong to the whole site rather than one file."""
+
+    def generate_context(self) -> None:
+        context = self.context
+        for article in context.get("articles", []):
+            lastmod = getattr(article, "modified", None) or article.date
+            add_sitemap_entry(context, article.url, lastmod)
+        for page in context.get("pages", []):
+            add_sitemap_entry(context, page.url)
+        for tag, _articles in context.get("tags", []):
+            add_sitemap_entry(context, tag.url)
+        add_sitemap_entry(context, "")
+        add_sitemap_entry(context, urls.NEWS_LIST)
+
+    def generate_output(self, writer) -> None:
+        articles = self.context.get("articles", [])
+        writer.write_file(
+            "index.html",
+            self.get_template("home"),
+            self.context,
+            latest_articles=articles[: self.settings.get("HOME_NEWS_COUNT", 4)],
+            page_name="index",
+            url="",
+        )
+        writer.write_file("404.html", self.get_template("404"), self.context, url="404.html")
+        self._write_text("sitemap.xml", self._sitemap())
+        self._write_text(
+            "robots.txt",
+            f"User-agent: *\nAllow: /\n\nSitemap: {self.settings['PUBLIC_URL']}/{urls.SITEMAP}\n",
+        )
+
+    def _sitemap(self) -> str:
+        base = self.settings["PUBLIC_URL"]
+        entries = sorted(set(self.context.get("sitemap_entries", [])), key=lambda e: e[0])
+        lines = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        ]
+        for url, lastmod in entries:
+            lines.append(
+                f"  <url><loc>{escape(f'{base}/{url}')}</loc>"
+                + (f"<lastmod>{lastmod.date().isoformat()}</lastmod>" if lastmod else "")
+                + "</url>"
+            )
+        lines.append("</urlset>")
+        return "\n".join(lines) + "\n"
+
+    def _write_text(self, name: str, text: str) -> None:
+        path = f"{self.output_path}/{name}"
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)

@@ -1,0 +1,444 @@
+"""The content model: one typed schema per kind of content, with messages
+that tell a writer what is wrong and how to write it."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+import phonenumbers
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from .dates import DateError, parse_date, parse_datetime, parse_time
+from .slugs import is_slug
+
+IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
+EMAIL_RE = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[A-Za-z]{2,}$")
+PHONE_REGION = "SE"
+
+
+def _fail(message: str) -> PydanticCustomError:
+    # The message goes through a template; passing it as context keeps any
+    # braces in the writer's text from being read as placeholders.
+    return PydanticCustomError("content", "{message}", {"message": message})
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of indented fields"
+    return repr(value)
+
+
+# ---------------------------------------------------------------- field types
+def _text(value: object, info: ValidationInfo) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _fail(
+            f"expected text, found {_describe(value)} "
+            f"(write {info.field_name or 'the field'}: followed by the text on the same line)"
+        )
+    value = value.strip()
+    if not value:
+        raise _fail("is empty (write the text after the colon, or remove the line)")
+    return value
+
+
+def _required(check, example: str):
+    """A check that also refuses an empty value (`title:` with nothing after it)."""
+
+    def required(value: object, info: ValidationInfo):
+        if value is None:
+            raise _fail(f"is empty (write {info.field_name}: {example})")
+        return check(value, info)
+
+    return required
+
+
+def _list(value: object, info: ValidationInfo) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        name = info.field_name or "field"
+        raise _fail(
+            f"expected a list, found {_describe(value)} "
+            f"(write {name}: [first, second] or one '- item' line per entry)"
+        )
+    return value
+
+
+def _date(value: object, info: ValidationInfo):
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _fail(f"expected a date, found {_describe(value)} (write YYYY-MM-DD)")
+    try:
+        return parse_date(value)
+    except DateError as err:
+        raise _fail(str(err)) from err
+
+
+def _datetime(value: object, info: ValidationInfo):
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _fail(f"expected a date, found {_describe(value)} (write YYYY-MM-DD)")
+    try:
+        return parse_datetime(value, info.context["tz"])
+    except DateError as err:
+        raise _fail(str(err)) from err
+
+
+def _time(value: object, info: ValidationInfo):
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _fail(f"expected a time, found {_describe(value)} (write HH:MM, e.g. 13:00)")
+    try:
+        return parse_time(value)
+    except DateError as err:
+        raise _fail(str(err)) from err
+
+
+def _choice(*allowed: str):
+    def check(value: object, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
+        if value not in allowed:
+            options = " or ".join(allowed) if len(allowed) == 2 else "one of " + ", ".join(allowed)
+            raise _fail(f"{_describe(value)} is not allowed (write {options})")
+        return value
+
+    return check
+
+
+def _percent(value: object, info: ValidationInfo) -> int | None:
+    if value is None:
+        return None
+    text = value.strip().rstrip("%").strip() if isinstance(value, str) else ""
+    if not text.isdigit() or int(text) > 100:
+        raise _fail(
+            f"{_describe(value)} is not a whole number from 0 to 100 "
+            "(write e.g. booked_percent: 50)"
+        )
+    return int(text)
+
+
+def _url(value: object, info: ValidationInfo) -> str | None:
+    text = _text(value, info)
+    if text is None:
+        return None
+    parts = urlsplit(text)
+    if parts.scheme not in ("https", "http") or "." not in parts.netloc or " " in text:
+        raise _fail(
+            f"{text!r} is not a web address (write the full address, "
+            "e.g. https://www.example.se/anmalan)"
+        )
+    return text
+
+
+def _email(value: object, info: ValidationInfo) -> str | None:
+    text = _text(value, info)
+    if text is not None and not EMAIL_RE.match(text):
+        raise _fail(f"{text!r} is not an e-mail address (write e.g. namn@example.se)")
+    return text
+
+
+def _slug(value: object, info: ValidationInfo) -> str | None:
+    text = _text(value, info)
+    if text is not None and not is_slug(text):
+        raise _fail(
+            f"{text!r} cannot be used in an address (use lower-case a-z, 0-9 and "
+            "single hyphens, e.g. ny-omgang-hosten-2025)"
+        )
+    return text
+
+
+def _image(value: object, info: ValidationInfo) -> str | None:
+    text = _text(value, info)
+    if text is None:
+        return None
+    content = info.context["content_path"]
+    rel = text.lstrip("/")
+    full = os.path.normpath(os.path.join(content, rel))
+    if not full.startswith(os.path.normpath(content) + os.sep):
+        raise _fail(f"{text!r} is outside content/ (write a path such as images/bild.jpg)")
+    if os.path.splitext(rel)[1].lower() not in IMAGE_EXTENSIONS:
+        raise _fail(
+            f"{text!r} is not a picture (use a .jpg, .png, .webp, .gif, .avif or .svg file)"
+        )
+    if not os.path.isfile(full):
+        raise _fail(
+            f"{text!r} does not exist (paths are relative to content/, "
+            "e.g. images/bild.jpg; check the spelling and the file's extension)"
+        )
+    static_dirs = info.context["static_paths"]
+    if not any(rel.startswith(d.rstrip("/") + "/") for d in static_dirs):
+        folders = ", ".join(f"content/{d}/" for d in static_dirs)
+        raise _fail(f"{text!r} is not in a folder that is published ({folders}); move it there")
+    return rel
+
+
+def _phone(value: object, info: ValidationInfo) -> list[str]:
+    if value is None:
+        return []
+    numbers = value if isinstance(value, list) else [value]
+    out = []
+    for raw in numbers:
+        if not isinstance(raw, str) or not raw.strip():
+            raise _fail(
+                f"expected a phone number, found {_describe(raw)} "
+                "(write phone: 08-709 59 81, or a list: [08-709 59 81, 070-527 59 81])"
+            )
+        if not is_valid_phone(raw):
+            raise _fail(
+                f"{raw.strip()!r} is not a valid phone number (write it as dialled "
+                "in Sweden, e.g. 08-709 59 81 or 070-527 59 81, or with a country "
+                "code, e.g. +47 22 12 34 56)"
+            )
+        out.append(raw.strip())
+    return out
+
+
+def is_valid_phone(raw: str) -> bool:
+    try:
+        number = phonenumbers.parse(raw, PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number(number)
+
+
+def _mapping(value: object, info: ValidationInfo) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _fail(
+            f"expected indented name: value lines, found {_describe(value)} "
+            "(write extra: on its own line, then the fields indented below it)"
+        )
+    return value
+
+
+def _typed(fn) -> Any:
+    return Annotated[Any, BeforeValidator(fn)]
+
+
+Text = _typed(_text)
+RequiredText = _typed(_required(_text, "…"))
+Date = _typed(_date)
+RequiredDate = _typed(_required(_date, "YYYY-MM-DD"))
+DateTime = _typed(_datetime)
+RequiredDateTime = _typed(_required(_datetime, "YYYY-MM-DD"))
+Time = _typed(_time)
+Percent = _typed(_percent)
+Url = _typed(_url)
+Email = _typed(_email)
+Slug = _typed(_slug)
+Image = _typed(_image)
+Phones = _typed(_phone)
+Extra = _typed(_mapping)
+PublishStatus = _typed(_choice("published", "draft"))
+RoundStatus = _typed(_choice("open", "few-places", "full", "cancelled"))
+
+
+def _list_of(item_type) -> Any:
+    return Annotated[list[item_type], BeforeValidator(_list)]
+
+
+# ---------------------------------------------------------------- schemas
+class _Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+
+class News(_Schema):
+    title: RequiredText
+    date: RequiredDateTime
+    modified: DateTime = None
+    summary: Text = None
+    tags: _list_of(RequiredText) = []
+    author: Text = None
+    image: Image = None
+    image_alt: Text = None
+    image_caption: Text = None
+    contacts: _list_of(RequiredText) = []
+    programmes: _list_of(RequiredText) = []
+    status: PublishStatus = None
+    slug: Slug = None
+    extra: Extra = {}
+
+
+class Page(_Schema):
+    title: RequiredText
+    summary: Text = None
+    slug: Slug = None
+    status: PublishStatus = None
+    extra: Extra = {}
+
+
+class Session(_Schema):
+    date: RequiredDate
+    start_time: Time = None
+    end_time: Time = None
+    title: Text = None
+    location: Text = None
+
+
+class Round(_Schema):
+    name: RequiredText
+    start: Date = None
+    end: Date = None
+    sessions: _list_of(Session) = []
+    booked_percent: Percent = None
+    status: RoundStatus = None
+    registration_deadline: Date = None
+    registration_url: Url = None
+
+
+class Programme(_Schema):
+    title: RequiredText
+    summary: RequiredText
+    provider: Text = None
+    audience: Text = None
+    format: Text = None
+    location: Text = None
+    price: Text = None
+    teachers: _list_of(RequiredText) = []
+    contacts: _list_of(RequiredText) = []
+    registration_url: Url = None
+    tags: _list_of(RequiredText) = []
+    rounds: _list_of(Round) = []
+    status: PublishStatus = None
+    slug: Slug = None
+    extra: Extra = {}
+
+
+class Contact(_Schema):
+    name: RequiredText
+    role: Text = None
+    organization: Text = None
+    phone: Phones = []
+    email: Email = None
+    image: Image = None
+    image_alt: Text = None
+
+
+SCHEMAS: dict[str, type[_Schema]] = {
+    "news": News,
+    "page": Page,
+    "programme": Programme,
+    "contact": Contact,
+}
+NESTED = {Programme: {"rounds": Round}, Round: {"sessions": Session}}
+REQUIRED_WHEN_MISSING = {"date": "YYYY-MM-DD", "title": "…", "name": "…", "summary": "…"}
+
+
+# ---------------------------------------------------------------- validation
+Problem = tuple[tuple, str]  # (field path, message)
+
+
+def validate(kind: str, data: dict, context: dict) -> tuple[_Schema | None, list[Problem]]:
+    """Check `data` against the schema of `kind`; return the model or the problems."""
+    schema = SCHEMAS[kind]
+    try:
+        model = schema.model_validate(data, context=context)
+    except ValidationError as err:
+        return None, [(tuple(e["loc"]), _message(schema, e)) for e in err.errors()]
+    return model, list(_rules(model))
+
+
+def _schema_at(schema: type[_Schema], loc: tuple) -> type[_Schema]:
+    for part in loc:
+        if isinstance(part, str):
+            schema = NESTED.get(schema, {}).get(part, schema)
+    return schema
+
+
+def _message(schema: type[_Schema], error: dict) -> str:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    name = loc[-1] if loc else ""
+    if kind == "content":
+        return error["msg"]
+    if kind == "missing":
+        example = REQUIRED_WHEN_MISSING.get(str(name), "…")
+        return f"required field is missing (add a line {name}: {example})"
+    if kind == "extra_forbidden":
+        known = list(_schema_at(schema, loc[:-1]).model_fields)
+        close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
+        guess = f"did you mean {close[0]}? " if close else ""
+        return (
+            f"unknown field ({guess}the fields here are {', '.join(known)}; "
+            "free-form values go under extra:)"
+        )
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return (
+            f"expected fields written as name: value, found {_describe(error['input'])} "
+            "(write each entry as '- name: …' with its other fields indented below)"
+        )
+    return f"{error['msg']} (see content-model.md)"
+
+
+def _rules(model: _Schema):
+    """Rules that tie several fields together."""
+    if getattr(model, "image", None) and not model.image_alt:
+        yield (
+            ("image_alt",),
+            (
+                "required when there is an image (describe what the picture shows "
+                "for readers who cannot see it)"
+            ),
+        )
+    if isinstance(model, News) and model.modified and model.modified < model.date:
+        yield ("modified",), "is before date (modified must not be before date)"
+    if isinstance(model, Programme):
+        for index, round_ in enumerate(model.rounds):
+            for loc, message in _round_rules(round_):
+                yield ("rounds", index) + loc, message
+
+
+def _round_rules(round_: Round):
+    if not round_.sessions and round_.start is None:
+        yield (
+            ("start",),
+            (
+                "required when the round has no sessions (write start: YYYY-MM-DD, "
+                "or list the sessions)"
+            ),
+        )
+    first = round_.start or min((s.date for s in round_.sessions), default=None)
+    if round_.end and first and round_.end < first:
+        yield ("end",), f"{round_.end.isoformat()} is before the start {first.isoformat()}"
+    for index, session in enumerate(round_.sessions):
+        where = ("sessions", index)
+        if session.end_time and not session.start_time:
+            yield (
+                where + ("end_time",),
+                (
+                    "given without start_time (add start_time: HH:MM, or remove "
+                    "end_time for an all-day session)"
+                ),
+            )
+        elif session.end_time and session.end_time <= session.start_time:
+            yield (
+                where + ("end_time",),
+                (f"{session.end_time:%H:%M} is not after start_time {session.start_time:%H:%M}"),
+            )
+        if round_.start and session.date < round_.start:
+            yield (
+                where + ("date",),
+                (
+                    f"{session.date.isoformat()} is before the round's start "
+                    f"{round_.start.isoformat()}"
+                ),
+            )
+        if round_.end and session.date > round_.end:
+            yield (
+                where + ("date",),
+                (f"{session.date.isoformat()} is after the round's end {round_.end.isoformat()}"),
+            )

@@ -1,0 +1,70 @@
+"""Pelican reader for Markdown with YAML front matter (news and pages)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Author, Category, Tag
+
+from .content_index import Document
+from .markdown_render import first_paragraph_text, make_markdown, render
+
+
+class FrontMatterReader(BaseReader):
+    """Turns a validated content file into Pelican metadata and HTML.
+
+    The validation pass has already parsed every file; the reader takes the
+    parsed document from it and only renders Markdown.
+    """
+
+    enabled = True
+    file_extensions: ClassVar[list[str]] = ["md"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self._md = make_markdown()
+
+    def read(self, source_path: str):
+        index = self.settings.get("_EDUWEB_INDEX")
+        doc = index.documents.get(source_path) if index else None
+        if doc is None:  # a file outside the validated folders: refuse loudly
+            raise ValueError(f"{source_path} was not validated by the eduweb plugin")
+        html = render(self._md, doc.body)
+        return html, document_metadata(doc, html, self.settings)
+
+
+def document_metadata(doc: Document, html: str, settings: dict) -> dict:
+    """The metadata Pelican's Article and Page classes expect, from a Document."""
+    meta = doc.meta
+    lead = meta.summary or first_paragraph_text(html)
+    metadata = {
+        "title": meta.title,
+        "slug": doc.slug,
+        "summary": lead,
+        "has_own_summary": meta.summary is not None,
+        "extra": meta.extra,
+        "kind": doc.kind,
+        "status": "draft" if doc.is_draft else "published",
+    }
+    if doc.kind == "news":
+        metadata.update(
+            date=meta.date,
+            tags=[Tag(tag, settings) for tag in meta.tags],
+            image=meta.image,
+            image_alt=meta.image_alt,
+            image_caption=meta.image_caption,
+            contacts=meta.contacts,
+            programmes=meta.programmes,
+        )
+        if meta.modified:
+            metadata["modified"] = meta.modified
+        if meta.author:
+            metadata["author"] = Author(meta.author, settings)
+        if meta.date > settings["_EDUWEB_NOW"]:
+            metadata["status"] = "draft"  # scheduled: published by a later build
+        if metadata["status"] == "draft":
+            # Pelican's draft handling needs a category, though drafts are
+            # never written and the site has no category pages.
+            metadata["category"] = Category("utkast", settings)
+    return metadata

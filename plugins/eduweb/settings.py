@@ -1,0 +1,113 @@
+"""Settings the content contract fixes, and checks of the site's own settings."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from pelican.paginator import PaginationRule
+
+from .dates import site_timezone
+from .slugs import SLUG_SUBSTITUTIONS
+
+NEWS_PER_PAGE = 10
+
+# Addresses and publishing rules from content-model.md. They are applied by
+# the plugin, over whatever pelicanconf.py says, so configuration cannot
+# break links that readers have bookmarked.
+CONTRACT_SETTINGS = {
+    "ARTICLE_PATHS": ["news"],
+    "PAGE_PATHS": ["pages"],
+    "ARTICLE_EXCLUDES": [],
+    "PAGE_EXCLUDES": [],
+    "ARTICLE_URL": "nyheter/{date:%Y}/{slug}/",
+    "ARTICLE_SAVE_AS": "nyheter/{date:%Y}/{slug}/index.html",
+    "PAGE_URL": "{slug}/",
+    "PAGE_SAVE_AS": "{slug}/index.html",
+    "INDEX_URL": "nyheter/",
+    "INDEX_SAVE_AS": "nyheter/index.html",
+    "TAG_URL": "nyheter/amne/{slug}/",
+    "TAG_SAVE_AS": "nyheter/amne/{slug}/index.html",
+    "PAGINATION_PATTERNS": [
+        PaginationRule(1, "{url}", "{save_as}"),
+        PaginationRule(2, "{base_name}/sida/{number}/", "{base_name}/sida/{number}/index.html"),
+    ],
+    "PAGINATED_TEMPLATES": {"index": None, "tag": None},
+    "DIRECT_TEMPLATES": ["index"],
+    # Drafts and scheduled articles are never written anywhere.
+    "DRAFT_URL": "",
+    "DRAFT_SAVE_AS": "",
+    "DRAFT_LANG_URL": "",
+    "DRAFT_LANG_SAVE_AS": "",
+    "DRAFT_PAGE_URL": "",
+    "DRAFT_PAGE_SAVE_AS": "",
+    "DRAFT_PAGE_LANG_URL": "",
+    "DRAFT_PAGE_LANG_SAVE_AS": "",
+    # Scheduling is judged against SOURCE_DATE_EPOCH by the reader instead.
+    "WITH_FUTURE_DATES": True,
+    # Pages the contract does not have.
+    "ARTICLE_LANG_SAVE_AS": "",
+    "PAGE_LANG_SAVE_AS": "",
+    "CATEGORY_URL": "",
+    "CATEGORY_SAVE_AS": "",
+    "CATEGORIES_SAVE_AS": "",
+    "AUTHOR_URL": "",
+    "AUTHOR_SAVE_AS": "",
+    "AUTHORS_SAVE_AS": "",
+    "TAGS_SAVE_AS": "",
+    "ARCHIVES_SAVE_AS": "",
+    "YEAR_ARCHIVE_SAVE_AS": "",
+    "MONTH_ARCHIVE_SAVE_AS": "",
+    "DAY_ARCHIVE_SAVE_AS": "",
+    "USE_FOLDER_AS_CATEGORY": False,
+    "FILENAME_METADATA": "",
+    "ARTICLE_TRANSLATION_ID": None,
+    "PAGE_TRANSLATION_ID": None,
+    # One feed: the news in Atom.
+    "FEED_ALL_ATOM": "nyheter/atom.xml",
+    "FEED_ATOM": None,
+    "FEED_RSS": None,
+    "FEED_ALL_RSS": None,
+    "CATEGORY_FEED_ATOM": None,
+    "CATEGORY_FEED_RSS": None,
+    "AUTHOR_FEED_ATOM": None,
+    "AUTHOR_FEED_RSS": None,
+    "TAG_FEED_ATOM": None,
+    "TAG_FEED_RSS": None,
+    "TRANSLATION_FEED_ATOM": None,
+    "TRANSLATION_FEED_RSS": None,
+    "SLUG_REGEX_SUBSTITUTIONS": SLUG_SUBSTITUTIONS,
+    "TAG_REGEX_SUBSTITUTIONS": SLUG_SUBSTITUTIONS,
+    # Other readers are off: news and pages are Markdown with YAML front matter.
+    "READERS": {"rst": None, "html": None, "htm": None},
+}
+
+
+def news_order(article) -> tuple:
+    """Newest first; ties broken by slug so every build orders alike."""
+    return (-article.date.timestamp(), article.slug)
+
+
+def apply_contract(settings: dict) -> list[str]:
+    """Apply the contract's settings; return problems with the site's own."""
+    problems = []
+    settings.update(CONTRACT_SETTINGS)
+    settings["_eduweb_tz"] = site_timezone(settings.get("TIMEZONE") or "Europe/Stockholm")
+    settings["ARTICLE_ORDER_BY"] = news_order
+    settings["DEFAULT_PAGINATION"] = settings.get("NEWS_PER_PAGE", NEWS_PER_PAGE)
+    jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    jinja["autoescape"] = True  # front matter values are always escaped
+    settings["JINJA_ENVIRONMENT"] = jinja
+    public = settings.get("PUBLIC_URL", "")
+    parts = urlsplit(public)
+    if parts.scheme not in ("http", "https") or not parts.netloc or public.endswith("/"):
+        problems.append(
+            f"PUBLIC_URL: {public!r} must be the site's public address without a "
+            "trailing slash, e.g. https://www.example.se"
+        )
+    settings["FEED_DOMAIN"] = public
+    if settings.get("SITEURL"):
+        problems.append(
+            "SITEURL: keep it empty; links are root-relative and PUBLIC_URL is "
+            "used where an absolute address is needed"
+        )
+    return problems

@@ -1,0 +1,25 @@
+"""Slugs: the address part made from a file name or a tag."""
+
+from __future__ import annotations
+
+import re
+
+from pelican.utils import slugify as pelican_slugify
+
+# Pelican ASCII-folds (å→a, ä→a, ö→o, é→e) and lower-cases; these
+# substitutions then turn every other run of characters into one hyphen.
+# The same list is given to Pelican (SLUG_REGEX_SUBSTITUTIONS and the tag
+# variant), so tag pages and our own links agree.
+SLUG_SUBSTITUTIONS = [(r"[^a-z0-9]+", "-"), (r"^-+|-+$", "")]
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slugify(text: str) -> str:
+    """'Eskilstuna satsar på chefer!' -> 'eskilstuna-satsar-pa-chefer'."""
+    return pelican_slugify(text, regex_subs=SLUG_SUBSTITUTIONS)
+
+
+def is_slug(text: str) -> bool:
+    """True when text is already a clean slug (a-z, 0-9, single hyphens)."""
+    return bool(SLUG_PATTERN.match(text))
