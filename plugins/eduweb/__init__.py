@@ -3,14 +3,18 @@
 from pelican import signals
 
 from .build import after_build, before_generators, configure
+from .consent import ConsentGenerator
+from .contact_pages import ContactsGenerator
 from .generators import SiteGenerator
+from .programme_pages import ProgrammesGenerator
 from .reader import FrontMatterReader
 from .writer import SiteWriter
 
 
 def _get_generators(pelican):
     before_generators(pelican)
-    return [SiteGenerator]
+    # SiteGenerator last: its sitemap lists what the others add in generate_context.
+    return [ProgrammesGenerator, ContactsGenerator, ConsentGenerator, SiteGenerator]
 
 
 def _get_writer(pelican):

@@ -1,0 +1,116 @@
+"""Shared fixtures: build small sites into tmp_path with the real plugin and theme."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+# The moment the sample site is built at in tests: 23 November 2026, 12:00 UTC.
+SAMPLE_EPOCH = int(dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC).timestamp())
+
+
+def epoch(*args: int) -> int:
+    """SOURCE_DATE_EPOCH for a UTC moment: epoch(2024, 6, 3, 12)."""
+    return int(dt.datetime(*args, tzinfo=dt.UTC).timestamp())
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    stdout: str
+    stderr: str
+    output: Path
+
+    @property
+    def error_lines(self) -> list[str]:
+        """The `file:line: field: message` lines the build printed."""
+        return [line for line in self.stderr.splitlines() if line.startswith("content/")]
+
+    def html(self, url: str) -> BeautifulSoup:
+        """The page at a site address such as 'nyheter/' or 'nyheter/2024/x/'."""
+        path = self.output / url
+        if url == "" or url.endswith("/"):
+            path = path / "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def text(self, url: str) -> str:
+        return (self.output / url).read_text(encoding="utf-8")
+
+
+class Site:
+    """A site folder with the project's settings, theme and plugin, and own content."""
+
+    def __init__(self, root: Path, with_sample: bool = False):
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        for name in ("pelicanconf.py", "publishconf.py"):
+            shutil.copy(ROOT / name, root / name)
+        for name in ("theme", "plugins"):
+            (root / name).symlink_to(ROOT / name)
+        content = root / "content"
+        if with_sample:
+            shutil.copytree(ROOT / "content", content)
+        else:
+            for folder in ("news", "programmes", "contacts", "pages", "images"):
+                (content / folder).mkdir(parents=True, exist_ok=True)
+        self.output = root / "output"
+
+    def write(self, rel_path: str, text: str) -> Path:
+        """Write a file below content/ (text is dedented)."""
+        path = self.root / "content" / rel_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def write_bytes(self, rel_path: str, data: bytes) -> Path:
+        path = self.root / "content" / rel_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return path
+
+    def build(self, at: int = SAMPLE_EPOCH, settings: str = "pelicanconf.py",
+              output: Path | None = None) -> BuildResult:
+        """Run the standard Pelican command with warnings fatal."""
+        output = output or self.output
+        env = dict(os.environ, SOURCE_DATE_EPOCH=str(at), PYTHONHASHSEED="random")
+        env.pop("PUBLIC_URL", None)
+        proc = subprocess.run(
+            [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output),
+             "--fatal", "warnings"],
+            cwd=self.root, env=env, capture_output=True, text=True, timeout=300,
+        )
+        return BuildResult(proc.returncode, proc.stdout, proc.stderr, output)
+
+
+def article(title="Rubrik", date="2024-06-03", body="Brödtext.", **fields) -> str:
+    """A news file with front matter; extra fields are written as YAML lines."""
+    lines = ["---", f"title: {title}", f"date: {date}"]
+    for key, value in fields.items():
+        lines.append(f"{key}: {value}")
+    lines += ["---", "", body, ""]
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def site(tmp_path) -> Site:
+    """An empty site (no content) in tmp_path."""
+    return Site(tmp_path / "site")
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory) -> BuildResult:
+    """The project's own content, built once per test session at SAMPLE_EPOCH."""
+    sample = Site(tmp_path_factory.mktemp("sample") / "site", with_sample=True)
+    result = sample.build()
+    assert result.returncode == 0, result.stderr
+    return result
