@@ -78,16 +78,31 @@ class Site:
         path.write_bytes(data)
         return path
 
-    def build(self, at: int = SAMPLE_EPOCH, settings: str = "pelicanconf.py",
-              output: Path | None = None) -> BuildResult:
+    def build(
+        self, at: int = SAMPLE_EPOCH, settings: str = "pelicanconf.py", output: Path | None = None
+    ) -> BuildResult:
         """Run the standard Pelican command with warnings fatal."""
         output = output or self.output
         env = dict(os.environ, SOURCE_DATE_EPOCH=str(at), PYTHONHASHSEED="random")
         env.pop("PUBLIC_URL", None)
         proc = subprocess.run(
-            [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output),
-             "--fatal", "warnings"],
-            cwd=self.root, env=env, capture_output=True, text=True, timeout=300,
+            [
+                sys.executable,
+                "-m",
+                "pelican",
+                "content",
+                "-s",
+                settings,
+                "-o",
+                str(output),
+                "--fatal",
+                "warnings",
+            ],
+            cwd=self.root,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         return BuildResult(proc.returncode, proc.stdout, proc.stderr, output)
 

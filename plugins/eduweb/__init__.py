@@ -4,7 +4,7 @@ from pelican import signals
 
 from .build import after_build, before_generators, configure
 from .consent import ConsentGenerator
-from .contact_pages import ContactsGenerator
+from .contact_pages import ContactsGenerator, register_media_types
 from .generators import SiteGenerator
 from .programme_pages import ProgrammesGenerator
 from .reader import FrontMatterReader
@@ -26,6 +26,8 @@ def _add_reader(readers):
 
 
 def register():
+    # Before --listen serves anything: .vcf files as text/vcard.
+    register_media_types()
     # initialized: settings are read but nothing is built yet.
     signals.initialized.connect(configure)
     # get_generators: sent at the start of every build, before Pelican cleans

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from . import staging
+from .consent import configure_consent
 from .content_index import SiteIndex, scan
 from .dates import DateError, build_now
 from .errors import ContentError, ContentValidationError
@@ -12,14 +13,22 @@ from .settings import apply_contract
 from .templating import jinja_filters, jinja_globals
 
 
+def check_settings(settings: dict) -> list[ContentError]:
+    """Apply the contract's settings; return problems with the site's own."""
+    problems = apply_contract(settings)
+    errors = [ContentError("pelicanconf.py", 1, *p.split(": ", 1)) for p in problems]
+    errors += configure_consent(settings)  # CONSENT and MATOMO, see consent.py
+    return errors
+
+
 def configure(pelican) -> None:
     """At start: apply the contract's settings and check the site's settings."""
     settings = pelican.settings
-    problems = apply_contract(settings)
+    errors = check_settings(settings)
     settings.setdefault("JINJA_FILTERS", {}).update(jinja_filters(settings))
     settings.setdefault("JINJA_GLOBALS", {}).update(jinja_globals(settings))
-    if problems:
-        fail([ContentError("pelicanconf.py", 1, *p.split(": ", 1)) for p in problems])
+    if errors:
+        stop_build(ContentValidationError(errors))
 
 
 def validate(settings: dict) -> SiteIndex:
@@ -36,15 +45,32 @@ def validate(settings: dict) -> SiteIndex:
 
 
 def fail(errors: list[ContentError]):
-    """Print one line per problem and stop the build (exit status 1)."""
-    sys.stderr.write("".join(f"{error}\n" for error in sorted(errors)))
-    sys.stderr.flush()
     raise ContentValidationError(errors)
+
+
+def report(error: ContentValidationError) -> None:
+    """Print one line per problem, then a summary line."""
+    lines = [f"{problem}\n" for problem in error.errors]
+    sys.stderr.write("".join(lines) + f"{error}\n")
+    sys.stderr.flush()
+
+
+def stop_build(error: ContentValidationError):
+    """End the pelican command with exit status 1 and no traceback.
+
+    Pelican logs any exception with its traceback; writers should see only
+    the lines that say what to fix, so the build ends with SystemExit.
+    """
+    report(error)
+    raise SystemExit(error.exitcode) from None
 
 
 def before_generators(pelican) -> None:
     """Runs before Pelican deletes or writes anything in a build."""
-    pelican.settings["_EDUWEB_INDEX"] = validate(pelican.settings)
+    try:
+        pelican.settings["_EDUWEB_INDEX"] = validate(pelican.settings)
+    except ContentValidationError as error:
+        stop_build(error)
     staging.begin(pelican)
 
 

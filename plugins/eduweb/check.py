@@ -10,19 +10,20 @@ import sys
 
 from pelican.settings import read_settings
 
-from .build import validate
+from .build import check_settings, report, validate
 from .errors import ContentValidationError
-from .settings import apply_contract
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     settings = read_settings(argv[0] if argv else "pelicanconf.py")
-    apply_contract(settings)
     try:
+        errors = check_settings(settings)
+        if errors:
+            raise ContentValidationError(errors)
         index = validate(settings)
-    except ContentValidationError as err:
-        print(err, file=sys.stderr)
+    except ContentValidationError as error:
+        report(error)
         return 1
     print(f"{len(index.documents)} files checked, no problems found")
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,6 +63,38 @@ class Document:
 
 
 @dataclass
+class References:
+    """The cross-references of one file, kept even when the file has other errors."""
+
+    rel_path: str
+    lines: dict
+    contacts: list
+    programmes: list
+    is_draft: bool
+
+    @classmethod
+    def from_data(cls, rel_path: str, lines: dict, data: object) -> References:
+        data = data if isinstance(data, dict) else {}
+
+        def names(key: str) -> list:
+            value = data.get(key)
+            if not isinstance(value, list):
+                return []
+            return [v.strip() if isinstance(v, str) else None for v in value]
+
+        return cls(
+            rel_path, lines, names("contacts"), names("programmes"), data.get("status") == "draft"
+        )
+
+    def line_of(self, path: tuple) -> int:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return 1
+
+
+@dataclass
 class SiteIndex:
     """All content of one build, keyed the way templates look it up."""
 
@@ -69,6 +102,10 @@ class SiteIndex:
     contacts: dict[str, Document] = field(default_factory=dict)  # by id
     programmes: dict[str, Document] = field(default_factory=dict)  # by slug
     errors: list[ContentError] = field(default_factory=list)
+    references: list[References] = field(default_factory=list)
+    # Ids of every contact and programme file, valid or not, so a reference
+    # to a file with errors of its own is not reported as missing as well.
+    present: dict[str, set] = field(default_factory=lambda: {"contact": set(), "programme": set()})
 
     def of_kind(self, kind: str) -> list[Document]:
         return [d for d in self.documents.values() if d.kind == kind]
@@ -82,8 +119,12 @@ def read_text(source_path: str) -> str:
 
 
 def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
-    """Path in, validated Document (or None) and problems out. No site state."""
+    """Path in; validated Document (or None), problems and references out.
+
+    A pure step: it reads one file and no site state.
+    """
     errors: list[ContentError] = []
+    refs = None
 
     def problem(line: int, where: str, message: str) -> None:
         errors.append(ContentError(rel_path, line, where, message))
@@ -92,7 +133,7 @@ def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
         text = read_text(source_path)
     except UnicodeDecodeError:
         problem(1, "file", "is not UTF-8 text (save it with the encoding UTF-8)")
-        return None, errors
+        return None, errors, refs
     body, body_first_line = "", 1
     try:
         if kind == "contact":
@@ -103,14 +144,17 @@ def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
             loaded = load_yaml(split.yaml_text, split.yaml_first_line, "front matter")
     except FrontMatterError as err:
         problem(err.line, "front matter" if kind != "contact" else "file", err.message)
-        return None, errors
+        return None, errors, refs
     for err in loaded.errors:
         problem(err.line, err.field, err.message)
+    refs = References.from_data(rel_path, loaded.lines, loaded.data)
     meta, problems = model.validate(kind, loaded.data, context)
     for loc, message in problems:
         problem(loaded.line_of(loc), field_path(loc), message)
+    for line, message in body_problems(body, body_first_line, source_path, context):
+        problem(line, "body", message)
     if meta is None or errors:
-        return None, errors
+        return None, errors, refs
 
     stem = os.path.splitext(os.path.basename(source_path))[0]
     if kind == "contact":
@@ -130,7 +174,42 @@ def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
         if not slug:
             problem(1, "slug", f"the file name {stem!r} gives no address (add slug: ett-namn)")
     doc = Document(kind, source_path, rel_path, meta, slug, body, body_first_line, loaded.lines)
-    return (None if errors else doc), errors
+    return (None if errors else doc), errors, refs
+
+
+_IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(([^)\s]*)")
+_HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\\S[^\"]*\"|'[^']*\\S[^']*')", re.IGNORECASE)
+_INTERNAL_LINK = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>#?]+)")
+
+
+def body_problems(body: str, first_line: int, source_path: str, context: dict):
+    """Problems in the Markdown text: pictures without alt text, broken
+    internal links. Pelican would only warn about these, deep in the build."""
+    content = context["content_path"]
+    for number, text in enumerate(body.split("\n")):
+        line = first_line + number
+        for match in _IMAGE_WITHOUT_ALT.finditer(text):
+            yield (
+                line,
+                (
+                    f"the picture {match[1]!r} has no alternative text (describe it "
+                    f"between the brackets: ![Vad bilden visar]({match[1]}))"
+                ),
+            )
+        for tag in _HTML_IMG.findall(text):
+            if not _HTML_ALT.search(tag):
+                yield line, ('an <img> without alternative text (add alt="what the picture shows")')
+        for kind, target in _INTERNAL_LINK.findall(text):
+            base = content if target.startswith("/") else os.path.dirname(source_path)
+            if not os.path.isfile(os.path.normpath(os.path.join(base, target.lstrip("/")))):
+                yield (
+                    line,
+                    (
+                        f"the link {{{kind}}}{target} points to a file that does not exist "
+                        "(paths are relative to this file, or to content/ when they start with /)"
+                    ),
+                )
 
 
 def scan(settings: dict) -> SiteIndex:
@@ -151,10 +230,15 @@ def scan(settings: dict) -> SiteIndex:
             if wrong:
                 index.errors.append(ContentError(rel_path, 1, "file", wrong))
                 continue
-            doc, errors = parse_document(kind, source_path, rel_path, context)
+            doc, errors, refs = parse_document(kind, source_path, rel_path, context)
             index.errors.extend(errors)
+            if refs:
+                index.references.append(refs)
             if doc:
                 index.documents[source_path] = doc
+            if kind in index.present:
+                stem = os.path.splitext(os.path.basename(source_path))[0]
+                index.present[kind].add(doc.slug if doc else slugify(stem))
     _check_site(index)
     index.errors.sort()
     return index
@@ -187,7 +271,13 @@ def _check_site(index: SiteIndex) -> None:
     """Rules across files: unique addresses and references that resolve."""
     errors = index.errors
     taken: dict[tuple, Document] = {}
-    for doc in sorted(index.documents.values(), key=lambda d: d.rel_path):
+
+    # A file that takes its address from its name keeps it; one that sets a
+    # slug: that clashes is the one told to change.
+    def claim_order(doc: Document) -> tuple:
+        return (getattr(doc.meta, "slug", None) is not None, doc.rel_path)
+
+    for doc in sorted(index.documents.values(), key=claim_order):
         if doc.kind == "news":
             key = ("news", doc.meta.date.year, doc.slug)
             address = f"/nyheter/{doc.meta.date.year}/{doc.slug}/"
@@ -229,43 +319,43 @@ def _check_site(index: SiteIndex) -> None:
         elif doc.kind == "contact":
             index.contacts[doc.slug] = doc
 
-    for doc in index.documents.values():
-        for index_, contact_id in enumerate(getattr(doc.meta, "contacts", [])):
-            if contact_id not in index.contacts:
+    for refs in index.references:
+        for number, contact_id in enumerate(refs.contacts):
+            if contact_id and contact_id not in index.present["contact"]:
                 errors.append(
                     _unknown_ref(
-                        doc,
-                        ("contacts", index_),
+                        refs,
+                        ("contacts", number),
                         contact_id,
-                        index.contacts,
+                        index.present["contact"],
                         "content/contacts/{}.yml",
                     )
                 )
-        for index_, slug in enumerate(getattr(doc.meta, "programmes", [])):
-            target = index.programmes.get(slug)
-            if target is None:
+        for number, slug in enumerate(refs.programmes):
+            target = index.programmes.get(slug) if slug else None
+            if slug and slug not in index.present["programme"]:
                 errors.append(
                     _unknown_ref(
-                        doc,
-                        ("programmes", index_),
+                        refs,
+                        ("programmes", number),
                         slug,
-                        index.programmes,
-                        "a programme with slug {}",
+                        index.present["programme"],
+                        "programme with slug {}",
                     )
                 )
-            elif target.is_draft and not doc.is_draft:
+            elif target and target.is_draft and not refs.is_draft:
                 errors.append(
                     ContentError(
-                        doc.rel_path,
-                        doc.line_of(("programmes", index_)),
-                        field_path(("programmes", index_)),
+                        refs.rel_path,
+                        refs.line_of(("programmes", number)),
+                        field_path(("programmes", number)),
                         f"{slug!r} is a draft ({target.rel_path} has status: draft; "
                         "publish it or remove it from the list)",
                     )
                 )
 
 
-def _unknown_ref(doc: Document, loc: tuple, value: str, known: dict, what: str) -> ContentError:
+def _unknown_ref(refs: References, loc: tuple, value: str, known: set, what: str) -> ContentError:
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     hint = (
         f"did you mean {close[0]}?"
@@ -273,8 +363,8 @@ def _unknown_ref(doc: Document, loc: tuple, value: str, known: dict, what: str) 
         else ("known: " + ", ".join(sorted(known)) if known else "there are none yet")
     )
     return ContentError(
-        doc.rel_path,
-        doc.line_of(loc),
+        refs.rel_path,
+        refs.line_of(loc),
         field_path(loc),
         f"{value!r} does not exist (no {what.format(value)}; {hint})",
     )

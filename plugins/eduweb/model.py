@@ -9,16 +9,22 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-import phonenumbers
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, ValidationInfo
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .dates import DateError, parse_date, parse_datetime, parse_time
+from .phones import PhoneError, parse_phone
 from .slugs import is_slug
 
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
 EMAIL_RE = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[A-Za-z]{2,}$")
-PHONE_REGION = "SE"
 
 
 def _fail(message: str) -> PydanticCustomError:
@@ -185,33 +191,38 @@ def _image(value: object, info: ValidationInfo) -> str | None:
     return rel
 
 
-def _phone(value: object, info: ValidationInfo) -> list[str]:
+def _phones(value: object, info: ValidationInfo) -> list:
+    """`phone:` is one number or a list; list items are checked one by one,
+    so a problem is reported as phone[1] on the line of that item."""
     if value is None:
         return []
-    numbers = value if isinstance(value, list) else [value]
-    out = []
-    for raw in numbers:
-        if not isinstance(raw, str) or not raw.strip():
-            raise _fail(
-                f"expected a phone number, found {_describe(raw)} "
-                "(write phone: 08-709 59 81, or a list: [08-709 59 81, 070-527 59 81])"
-            )
-        if not is_valid_phone(raw):
-            raise _fail(
-                f"{raw.strip()!r} is not a valid phone number (write it as dialled "
-                "in Sweden, e.g. 08-709 59 81 or 070-527 59 81, or with a country "
-                "code, e.g. +47 22 12 34 56)"
-            )
-        out.append(raw.strip())
-    return out
+    if isinstance(value, list):
+        return value
+    return [_phone(value, info)]
+
+
+def _phone(value: object, info: ValidationInfo) -> str:
+    """One number, as written (08-709 59 81); phones.py gives its other forms."""
+    if value is None:
+        raise _fail("is empty (write the number after the dash, or remove the line)")
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(
+            f"expected a phone number, found {_describe(value)} "
+            "(write phone: 08-709 59 81, or a list: [08-709 59 81, 070-527 59 81])"
+        )
+    try:
+        parse_phone(value)
+    except PhoneError as err:
+        raise _fail(str(err)) from err
+    return value.strip()
 
 
 def is_valid_phone(raw: str) -> bool:
     try:
-        number = phonenumbers.parse(raw, PHONE_REGION)
-    except phonenumbers.NumberParseException:
+        parse_phone(raw)
+    except PhoneError:
         return False
-    return phonenumbers.is_valid_number(number)
+    return True
 
 
 def _mapping(value: object, info: ValidationInfo) -> dict:
@@ -241,7 +252,7 @@ Url = _typed(_url)
 Email = _typed(_email)
 Slug = _typed(_slug)
 Image = _typed(_image)
-Phones = _typed(_phone)
+Phones = Annotated[list[_typed(_phone)], BeforeValidator(_phones)]
 Extra = _typed(_mapping)
 PublishStatus = _typed(_choice("published", "draft"))
 RoundStatus = _typed(_choice("open", "few-places", "full", "cancelled"))
@@ -254,6 +265,33 @@ def _list_of(item_type) -> Any:
 # ---------------------------------------------------------------- schemas
 class _Schema(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+
+    def _rule_problems(self) -> list[tuple[tuple, str]]:
+        """Rules that tie several fields together: (field path, message) pairs."""
+        return []
+
+    @model_validator(mode="after")
+    def _check_rules(self):
+        # Runs for every part of a file that is valid on its own, so a
+        # session's times are checked even when another round has errors.
+        problems = self._rule_problems()
+        if problems:
+            raise PydanticCustomError(
+                "rules", "{count} rule(s) broken", {"count": len(problems), "problems": problems}
+            )
+        return self
+
+
+def _image_alt_rule(item) -> list[tuple[tuple, str]]:
+    if item.image and not item.image_alt:
+        return [
+            (
+                ("image_alt",),
+                "required when there is an image (describe what the picture shows "
+                "for readers who cannot see it)",
+            )
+        ]
+    return []
 
 
 class News(_Schema):
@@ -272,6 +310,12 @@ class News(_Schema):
     slug: Slug = None
     extra: Extra = {}
 
+    def _rule_problems(self):
+        problems = _image_alt_rule(self)
+        if self.modified and self.modified < self.date:
+            problems.append((("modified",), "is before date (modified must not be before date)"))
+        return problems
+
 
 class Page(_Schema):
     title: RequiredText
@@ -288,6 +332,18 @@ class Session(_Schema):
     title: Text = None
     location: Text = None
 
+    def _rule_problems(self):
+        if self.end_time and not self.start_time:
+            message = (
+                "given without start_time (add start_time: HH:MM, or remove "
+                "end_time for an all-day session)"
+            )
+            return [(("end_time",), message)]
+        if self.end_time and self.end_time <= self.start_time:
+            message = f"{self.end_time:%H:%M} is not after start_time {self.start_time:%H:%M}"
+            return [(("end_time",), message)]
+        return []
+
 
 class Round(_Schema):
     name: RequiredText
@@ -298,6 +354,41 @@ class Round(_Schema):
     status: RoundStatus = None
     registration_deadline: Date = None
     registration_url: Url = None
+
+    def _rule_problems(self):
+        problems = []
+        if not self.sessions and self.start is None:
+            problems.append(
+                (
+                    ("start",),
+                    "required when the round has no sessions (write start: YYYY-MM-DD, "
+                    "or list the sessions)",
+                )
+            )
+        first = self.start or min((s.date for s in self.sessions), default=None)
+        if self.end and first and self.end < first:
+            problems.append(
+                (("end",), f"{self.end.isoformat()} is before the start {first.isoformat()}")
+            )
+        for index, session in enumerate(self.sessions):
+            where = ("sessions", index, "date")
+            if self.start and session.date < self.start:
+                problems.append(
+                    (
+                        where,
+                        f"{session.date.isoformat()} is before the round's start "
+                        f"{self.start.isoformat()}",
+                    )
+                )
+            if self.end and session.date > self.end:
+                problems.append(
+                    (
+                        where,
+                        f"{session.date.isoformat()} is after the round's end "
+                        f"{self.end.isoformat()}",
+                    )
+                )
+        return problems
 
 
 class Programme(_Schema):
@@ -327,6 +418,9 @@ class Contact(_Schema):
     image: Image = None
     image_alt: Text = None
 
+    def _rule_problems(self):
+        return _image_alt_rule(self)
+
 
 SCHEMAS: dict[str, type[_Schema]] = {
     "news": News,
@@ -348,8 +442,17 @@ def validate(kind: str, data: dict, context: dict) -> tuple[_Schema | None, list
     try:
         model = schema.model_validate(data, context=context)
     except ValidationError as err:
-        return None, [(tuple(e["loc"]), _message(schema, e)) for e in err.errors()]
-    return model, list(_rules(model))
+        problems = []
+        for error in err.errors():
+            loc = tuple(error["loc"])
+            if error["type"] == "rules":
+                problems.extend(
+                    (loc + field, message) for field, message in error["ctx"]["problems"]
+                )
+            else:
+                problems.append((loc, _message(schema, error)))
+        return None, problems
+    return model, []
 
 
 def _schema_at(schema: type[_Schema], loc: tuple) -> type[_Schema]:
@@ -382,63 +485,3 @@ def _message(schema: type[_Schema], error: dict) -> str:
             "(write each entry as '- name: …' with its other fields indented below)"
         )
     return f"{error['msg']} (see content-model.md)"
-
-
-def _rules(model: _Schema):
-    """Rules that tie several fields together."""
-    if getattr(model, "image", None) and not model.image_alt:
-        yield (
-            ("image_alt",),
-            (
-                "required when there is an image (describe what the picture shows "
-                "for readers who cannot see it)"
-            ),
-        )
-    if isinstance(model, News) and model.modified and model.modified < model.date:
-        yield ("modified",), "is before date (modified must not be before date)"
-    if isinstance(model, Programme):
-        for index, round_ in enumerate(model.rounds):
-            for loc, message in _round_rules(round_):
-                yield ("rounds", index) + loc, message
-
-
-def _round_rules(round_: Round):
-    if not round_.sessions and round_.start is None:
-        yield (
-            ("start",),
-            (
-                "required when the round has no sessions (write start: YYYY-MM-DD, "
-                "or list the sessions)"
-            ),
-        )
-    first = round_.start or min((s.date for s in round_.sessions), default=None)
-    if round_.end and first and round_.end < first:
-        yield ("end",), f"{round_.end.isoformat()} is before the start {first.isoformat()}"
-    for index, session in enumerate(round_.sessions):
-        where = ("sessions", index)
-        if session.end_time and not session.start_time:
-            yield (
-                where + ("end_time",),
-                (
-                    "given without start_time (add start_time: HH:MM, or remove "
-                    "end_time for an all-day session)"
-                ),
-            )
-        elif session.end_time and session.end_time <= session.start_time:
-            yield (
-                where + ("end_time",),
-                (f"{session.end_time:%H:%M} is not after start_time {session.start_time:%H:%M}"),
-            )
-        if round_.start and session.date < round_.start:
-            yield (
-                where + ("date",),
-                (
-                    f"{session.date.isoformat()} is before the round's start "
-                    f"{round_.start.isoformat()}"
-                ),
-            )
-        if round_.end and session.date > round_.end:
-            yield (
-                where + ("date",),
-                (f"{session.date.isoformat()} is after the round's end {round_.end.isoformat()}"),
-            )

@@ -1,0 +1,109 @@
+"""schema.org data (JSON-LD) for a programme: a Course, a CourseInstance per
+round and an Event per session. Plain dicts; templates write them with the
+`json_ld` filter, which keeps `</script>` out of the page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .programmes import ProgrammeView, RoundView, SessionView
+
+SCHEMA = "https://schema.org/"
+AVAILABILITY = {
+    "open": "InStock",
+    "few-places": "LimitedAvailability",
+    "full": "SoldOut",
+}
+
+
+def programme_json_ld(programme: ProgrammeView, public_url: str, organization: str) -> dict:
+    """One JSON-LD document (a @graph) for the programme page."""
+    page = f"{public_url}/{programme.url}"
+    provider = {"@type": "Organization", "name": programme.provider or organization}
+    course: dict[str, Any] = {
+        "@type": "Course",
+        "@id": f"{page}#kurs",
+        "name": programme.title,
+        "description": programme.summary,
+        "url": page,
+        "inLanguage": "sv",
+        "provider": provider,
+    }
+    if programme.audience:
+        course["audience"] = {"@type": "Audience", "audienceType": programme.audience}
+    if programme.tags:
+        course["keywords"] = ", ".join(programme.tags)
+    instances = [_course_instance(programme, r, page) for r in programme.rounds]
+    if instances:
+        course["hasCourseInstance"] = instances
+    events = [_event(programme, r, s, page, provider) for r in programme.rounds for s in r.sessions]
+    return {"@context": "https://schema.org", "@graph": [course, *events]}
+
+
+def _place(location: str | None, online: bool, page: str) -> dict | None:
+    if not location:
+        return None
+    if online:
+        # The meeting link is sent to participants; the page is the public address.
+        return {"@type": "VirtualLocation", "name": location, "url": page}
+    return {"@type": "Place", "name": location, "address": location}
+
+
+def _course_instance(programme: ProgrammeView, round_: RoundView, page: str) -> dict:
+    instance: dict[str, Any] = {
+        "@type": "CourseInstance",
+        "@id": f"{page}#{round_.anchor}",
+        "name": f"{programme.title}, {round_.name}",
+        "startDate": round_.start.isoformat(),
+        "endDate": round_.end.isoformat(),
+        "eventStatus": SCHEMA + ("EventCancelled" if round_.cancelled else "EventScheduled"),
+    }
+    if round_.course_mode:
+        instance["courseMode"] = round_.course_mode
+    places = {s.location: s.online for s in round_.sessions}
+    if not places and programme.location:
+        places = {programme.location: False}
+    locations = [_place(loc, online, page) for loc, online in places.items() if loc]
+    if locations:
+        instance["location"] = locations[0] if len(locations) == 1 else locations
+    if programme.teachers:
+        instance["instructor"] = [{"@type": "Person", "name": t.name} for t in programme.teachers]
+    return instance
+
+
+def _event(
+    programme: ProgrammeView, round_: RoundView, session: SessionView, page: str, organizer: dict
+) -> dict:
+    name = f"{programme.title}: {session.title}" if session.title else programme.title
+    event: dict[str, Any] = {
+        "@type": "Event",
+        "name": name,
+        "url": page,
+        "description": programme.summary,
+        "superEvent": {"@id": f"{page}#{round_.anchor}"},
+        "eventStatus": SCHEMA + ("EventCancelled" if round_.cancelled else "EventScheduled"),
+        "organizer": organizer,
+    }
+    if session.all_day:
+        event["startDate"] = event["endDate"] = session.date.isoformat()
+    else:
+        event["startDate"] = session.start.isoformat()
+        if session.end_time is not None:
+            event["endDate"] = session.end.isoformat()
+    place = _place(session.location, session.online, page)
+    if place:
+        event["location"] = place
+        event["eventAttendanceMode"] = SCHEMA + (
+            "OnlineEventAttendanceMode" if session.online else "OfflineEventAttendanceMode"
+        )
+    availability = AVAILABILITY.get(round_.status.key)
+    if availability:
+        offer: dict[str, Any] = {
+            "@type": "Offer",
+            "url": round_.registration_url or page,
+            "availability": SCHEMA + availability,
+        }
+        if round_.registration_deadline:
+            offer["validThrough"] = round_.registration_deadline.isoformat()
+        event["offers"] = offer
+    return event

@@ -1,0 +1,2 @@
+// Gated with src="…" (the form) instead of data-src="…".
+window.__statsSrcRan = true
