@@ -7,7 +7,6 @@ in the shared context; components/contact_card.html renders from it.
 from __future__ import annotations
 
 import mimetypes
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -16,7 +15,7 @@ from pelican.generators import Generator
 
 from . import urls
 from .collation import swedish_sort_key
-from .generators import add_sitemap_entry
+from .generators import add_sitemap_entry, write_output_file
 from .phones import Phone, parse_phone
 from .vcard import VCardData, split_name, vcard
 
@@ -204,13 +203,6 @@ class ContactsGenerator(Generator):
         )
         public_url = self.settings["PUBLIC_URL"]
         for card in self.directory:
-            self._write(card.vcard_url, contact_vcard(card, public_url))
+            write_output_file(self.output_path, card.vcard_url, contact_vcard(card, public_url))
         for name, text in HOST_FILES.items():
-            self._write(name, text)
-
-    def _write(self, rel_path: str, text: str) -> None:
-        path = os.path.join(self.output_path, rel_path)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        # newline="" keeps the vCard's CRLF line ends as they are.
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            write_output_file(self.output_path, name, text)

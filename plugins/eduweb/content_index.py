@@ -15,7 +15,7 @@ from typing import Any
 
 from . import model
 from .errors import ContentError, field_path
-from .frontmatter import FrontMatterError, load_yaml, split_front_matter
+from .frontmatter import FrontMatterError, line_of, load_yaml, split_front_matter
 from .slugs import is_slug, slugify
 
 KIND_FOLDERS = {"news": "news", "page": "pages", "programme": "programmes", "contact": "contacts"}
@@ -54,12 +54,7 @@ class Document:
         return getattr(self.meta, "status", None) == "draft"
 
     def line_of(self, path: tuple) -> int:
-        path = tuple(path)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        return line_of(self.lines, path)
 
 
 @dataclass
@@ -87,11 +82,7 @@ class References:
         )
 
     def line_of(self, path: tuple) -> int:
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return 1
+        return line_of(self.lines, path)
 
 
 @dataclass

@@ -40,13 +40,17 @@ class Loaded:
     errors: list[ContentError] = field(default_factory=list)
 
     def line_of(self, path: Path_) -> int:
-        """The line of `path`, else of the nearest enclosing field, else 1."""
-        path = tuple(path)
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return self.lines.get((), 1)
+        return line_of(self.lines, path)
+
+
+def line_of(lines: dict[Path_, int], path: Path_) -> int:
+    """The line of `path`, else of the nearest enclosing field, else 1."""
+    path = tuple(path)
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return lines.get((), 1)
 
 
 @dataclass

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
 from . import urls
+
+
+def write_output_file(output_path: str, rel_path: str, data: str | bytes) -> None:
+    """Write a non-HTML file (sitemap, .ics, .vcf) into the output, as given:
+    text is UTF-8 and its line ends are not translated (iCalendar and vCard
+    need CRLF)."""
+    path = os.path.join(output_path, rel_path)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
 def add_sitemap_entry(context: dict, url: str, lastmod=None) -> None:
@@ -40,8 +51,9 @@ class SiteGenerator(Generator):
             url="",
         )
         writer.write_file("404.html", self.get_template("404"), self.context, url="404.html")
-        self._write_text("sitemap.xml", self._sitemap())
-        self._write_text(
+        write_output_file(self.output_path, "sitemap.xml", self._sitemap())
+        write_output_file(
+            self.output_path,
             "robots.txt",
             f"User-agent: *\nAllow: /\n\nSitemap: {self.settings['PUBLIC_URL']}/{urls.SITEMAP}\n",
         )
@@ -61,8 +73,3 @@ class SiteGenerator(Generator):
             )
         lines.append("</urlset>")
         return "\n".join(lines) + "\n"
-
-    def _write_text(self, name: str, text: str) -> None:
-        path = f"{self.output_path}/{name}"
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 from pelican.generators import Generator
 
 from . import urls
-from .generators import add_sitemap_entry
+from .generators import add_sitemap_entry, write_output_file
 from .icalendar_feed import calendar_ics
 from .markdown_render import make_markdown, render
 from .programmes import (
@@ -102,7 +100,4 @@ class ProgrammesGenerator(Generator):
             source_url=f"{self.settings['PUBLIC_URL']}/{url}",
             prodid=f"-//{self.settings['SITENAME']}//eduweb//SV",
         )
-        path = os.path.join(self.output_path, url)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as handle:
-            handle.write(data)
+        write_output_file(self.output_path, url, data)
