@@ -41,6 +41,20 @@ def stored_choice(page: Page) -> dict:
     }
 
 
+def wait_until(page: Page, expression: str, timeout: float = 10.0) -> None:
+    """Poll a JavaScript expression from the test side until it is true.
+
+    page.wait_for_function polls inside the page with eval, which the site's
+    Content-Security-Policy (rightly) forbids; page.evaluate goes through the
+    DevTools protocol, which CSP does not govern.
+    """
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        time.sleep(0.05)
+
+
 def stats_runs(page: Page) -> int:
     return page.evaluate("window.__statsRuns || 0")
 
@@ -134,7 +148,7 @@ def test_no_preticked_switch(page: Page):
 def test_accept_all_runs_gated_scripts_and_iframes(page: Page):
     open_first_visit(page, f"/{TEST_PAGE}")
     banner(page).get_by_role("button", name="Godkänn alla").click()
-    page.wait_for_function("window.__statsRuns === 1 && window.__statsSrcRan === true")
+    wait_until(page, "window.__statsRuns === 1 && window.__statsSrcRan === true")
     expect(page.locator("iframe[data-consent]")).to_have_attribute(
         "src", "https://www.youtube-nocookie.com/embed/abc123"
     )
@@ -145,7 +159,7 @@ def test_accept_all_runs_gated_scripts_and_iframes(page: Page):
     assert stored_choice(page)["yes"] == "statistik externt-innehall"
 
     page.reload()
-    page.wait_for_function("window.__statsRuns === 1")  # once per page load, from the stored choice
+    wait_until(page, "window.__statsRuns === 1")  # once per page load, from the stored choice
     expect(page.locator(".js-consent")).to_be_hidden()
 
 
@@ -155,7 +169,7 @@ def test_statistik_ticked_in_settings_runs_statistics_only(page: Page):
     dialog(page).get_by_role("switch", name="Statistik").check()
     dialog(page).get_by_role("button", name="Spara val").click()
     expect(dialog(page)).to_be_hidden()
-    page.wait_for_function("window.__statsRuns === 1")
+    wait_until(page, "window.__statsRuns === 1")
     assert page.locator("iframe[data-consent]").get_attribute("src") is None
     choice = stored_choice(page)
     assert (choice["yes"], choice["no"]) == ("statistik", "externt-innehall")
@@ -201,10 +215,10 @@ def test_confirmation_replaces_the_banner_takes_focus_and_can_be_closed(page: Pa
 def test_withdrawing_removes_the_category_cookies_and_stops_its_scripts(page: Page, base_url):
     open_first_visit(page, f"/{TEST_PAGE}")
     banner(page).get_by_role("button", name="Godkänn alla").click()
-    page.wait_for_function("window.__statsRuns === 1")
+    wait_until(page, "window.__statsRuns === 1")
     page.context.add_cookies([{"name": "_pk_ses.1.abcd", "value": "1", "url": base_url + "/"}])
     page.reload()
-    page.wait_for_function("window.__statsRuns === 1")
+    wait_until(page, "window.__statsRuns === 1")
     assert {"_pk_id.1.abcd", "_pk_ses.1.abcd"} <= set(cookie_names(page))
 
     footer_button = page.get_by_role("button", name="Cookie-inställningar")
@@ -234,7 +248,7 @@ def test_cookies_of_a_refused_category_are_removed_on_load(page: Page, base_url)
 def test_a_new_policy_version_asks_again(page: Page, served):
     open_first_visit(page, f"/{TEST_PAGE}")
     banner(page).get_by_role("button", name="Godkänn alla").click()
-    page.wait_for_function("window.__statsRuns === 1")
+    wait_until(page, "window.__statsRuns === 1")
     page.reload()
     page.wait_for_load_state("load")
     expect(page.locator(".js-consent")).to_be_hidden()
@@ -307,7 +321,7 @@ def test_a_whole_choice_by_keyboard(page: Page):
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_be_focused()
     expect(page.get_by_role("status")).to_contain_text("Dina val om cookies är sparade.")
-    page.wait_for_function("window.__statsRuns === 1")
+    wait_until(page, "window.__statsRuns === 1")
 
 
 def test_cancel_returns_focus_to_the_footer_button(page: Page):
@@ -406,7 +420,7 @@ def test_works_under_the_content_security_policy(page: Page, url):
     banner(page).get_by_role("button", name="Godkänn alla").click()
     expect(page.get_by_role("status")).to_be_focused()
     if url == f"/{TEST_PAGE}":
-        page.wait_for_function("window.__statsRuns === 1")
+        wait_until(page, "window.__statsRuns === 1")
     page.wait_for_load_state("load")
     assert page.evaluate("window.__csp || []") == []
     assert refused == []
