@@ -161,6 +161,8 @@ def test_news_list_is_paginated_newest_first(site):
         "Nyhet 00",
     ]
     assert not (result.output / "nyheter/sida/4").exists()
+    sitemap = result.text("sitemap.xml")
+    assert "/nyheter/sida/3/</loc>" in sitemap and "/nyheter/sida/4/" not in sitemap
     assert first.find("a", rel="next")["href"] == "/nyheter/sida/2/"
     assert third.find("a", rel="prev")["href"] == "/nyheter/sida/2/"
     assert second.title.get_text() == "Nyheter – sida 2 – Digitalt ledarskap"

@@ -39,6 +39,10 @@ class SiteGenerator(Generator):
             add_sitemap_entry(context, tag.url)
         add_sitemap_entry(context, "")
         add_sitemap_entry(context, urls.NEWS_LIST)
+        per_page = self.settings["DEFAULT_PAGINATION"]
+        pages = -(-len(context.get("articles", [])) // per_page)
+        for number in range(2, pages + 1):
+            add_sitemap_entry(context, urls.news_page_url(number))
 
     def generate_output(self, writer) -> None:
         articles = self.context.get("articles", [])

@@ -41,6 +41,9 @@ class ProgrammesGenerator(Generator):
         coming, others = split_programmes(programmes, now, tz)
         entries = calendar_entries(programmes)
         self._programmes, self._entries = programmes, entries
+        self._entries_of = {id(p): [] for p in programmes}
+        for entry in entries:
+            self._entries_of[id(entry.programme)].append(entry)
         # Shared with every template (teasers in articles, the home page).
         context["programmes_by_slug"] = {p.slug: p for p in programmes}
         context["coming_programmes"] = coming
@@ -80,7 +83,7 @@ class ProgrammesGenerator(Generator):
                 programme.ics_url,
                 name=f"{programme.title} – {self.settings['SITENAME']}",
                 description=programme.summary,
-                entries=[e for e in self._entries if e.programme is programme],
+                entries=self._entries_of[id(programme)],
             )
         self._write_ics(
             urls.CALENDAR_ICS,

@@ -16,6 +16,11 @@ def news_url(year: int, slug: str) -> str:
     return f"nyheter/{year}/{slug}/"
 
 
+def news_page_url(number: int) -> str:
+    """Page 2, 3, … of the news list (page 1 is NEWS_LIST)."""
+    return f"nyheter/sida/{number}/"
+
+
 def tag_url(tag_slug: str) -> str:
     return f"nyheter/amne/{tag_slug}/"
 
