@@ -280,6 +280,12 @@ FILE_CASES = {
         "dialled in Sweden, e.g. 08-709 59 81 or 070-527 59 81, or with a country code, "
         "e.g. +47 22 12 34 56)",
     ),
+    "contact portrait without alternative text": (
+        "contacts/anna.yml",
+        "name: Anna\nimage: images/bild.png\n",
+        "content/contacts/anna.yml:1: image_alt: required when there is an image (describe "
+        "what the picture shows for readers who cannot see it)",
+    ),
     "contact with a bad e-mail": (
         "contacts/anna.yml",
         "name: Anna\nemail: anna.example.se\n",
@@ -297,6 +303,7 @@ FILE_CASES = {
 @pytest.mark.parametrize("case", list(FILE_CASES), ids=list(FILE_CASES))
 def test_file_rules(built_site, case):
     rel_path, text, message = FILE_CASES[case]
+    built_site.write_bytes("images/bild.png", b"\x89PNG\r\n\x1a\n")
     built_site.write(rel_path, text)
     expect_errors(built_site, message)
 
@@ -343,6 +350,18 @@ PROGRAMME_CASES = {
         programme("rounds:\n  - name: Hösten\n    start: 2024-09-02\n    booked_percent: hälften"),
         "content/programmes/bad.md:7: rounds[0].booked_percent: 'hälften' is not a whole "
         "number from 0 to 100 (write e.g. booked_percent: 50)",
+    ),
+    "registration deadline that is not a date": (
+        programme(
+            "rounds:\n  - name: Hösten\n    start: 2024-09-02\n    registration_deadline: 1 augusti"
+        ),
+        "content/programmes/bad.md:7: rounds[0].registration_deadline: '1 augusti' is not a "
+        "date (write YYYY-MM-DD)",
+    ),
+    "teachers written as one text": (
+        programme("rounds: []", teachers="Johan Magnusson, Charlotta Kronblad"),
+        "content/programmes/bad.md:4: teachers: expected a list, found 'Johan Magnusson, "
+        "Charlotta Kronblad' (write teachers: [first, second] or one '- item' line per entry)",
     ),
     "unknown round status": (
         programme("rounds:\n  - name: Hösten\n    start: 2024-09-02\n    status: closed"),

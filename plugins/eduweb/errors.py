@@ -19,11 +19,9 @@ class ContentError:
 
 
 class ContentValidationError(Exception):
-    """Raised when content breaks the contract; carries every problem found.
-
-    Pelican's command line logs the exception's text and exits with
-    `exitcode`; the lines themselves are printed before it is raised.
-    """
+    """Raised when content or settings break the contract; carries every
+    problem found. build.stop_build prints them and ends the build with
+    `exitcode`; its text is the summary line."""
 
     exitcode = 1
 
