@@ -98,9 +98,6 @@ class SiteIndex:
     # to a file with errors of its own is not reported as missing as well.
     present: dict[str, set] = field(default_factory=lambda: {"contact": set(), "programme": set()})
 
-    def of_kind(self, kind: str) -> list[Document]:
-        return [d for d in self.documents.values() if d.kind == kind]
-
 
 def read_text(source_path: str) -> str:
     with open(source_path, "rb") as handle:

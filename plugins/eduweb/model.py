@@ -217,14 +217,6 @@ def _phone(value: object, info: ValidationInfo) -> str:
     return value.strip()
 
 
-def is_valid_phone(raw: str) -> bool:
-    try:
-        parse_phone(raw)
-    except PhoneError:
-        return False
-    return True
-
-
 def _mapping(value: object, info: ValidationInfo) -> dict:
     if value is None:
         return {}

@@ -1,4 +1,6 @@
-"""The site's addresses, as the content contract fixes them (no leading slash)."""
+"""The site's addresses, as the content contract fixes them (no leading slash).
+
+Article and tag addresses are Pelican's own settings (settings.py)."""
 
 from __future__ import annotations
 
@@ -12,17 +14,9 @@ COOKIES_PAGE = "cookies/"
 SITEMAP = "sitemap.xml"
 
 
-def news_url(year: int, slug: str) -> str:
-    return f"nyheter/{year}/{slug}/"
-
-
 def news_page_url(number: int) -> str:
     """Page 2, 3, … of the news list (page 1 is NEWS_LIST)."""
     return f"nyheter/sida/{number}/"
-
-
-def tag_url(tag_slug: str) -> str:
-    return f"nyheter/amne/{tag_slug}/"
 
 
 def programme_url(slug: str) -> str:
