@@ -14,6 +14,7 @@ ORGANIZATION = "Digitalt ledarskap"
 # calendar files, canonical links and structured data.
 PUBLIC_URL = "https://digitaltledarskap.example.se"
 SITEURL = ""
+# The plugin sets it to PUBLIC_URL; Pelican warns before that if it is unset.
 FEED_DOMAIN = PUBLIC_URL
 
 PATH = "content"
@@ -42,21 +43,17 @@ FOOTER_LINKS = [
 
 # Cookie consent (plugins/eduweb/consent.py): every cookie the site may set,
 # by category, for the banner, the settings dialog and the cookie page
-# /cookies/. Change policy_version whenever a category or cookie changes:
-# every reader is then asked again. "language": "en" switches the banner
-# and the cookie page to the English text set (then write the categories
-# in English too); single texts can be replaced under "texts".
+# /cookies/. The categories and texts of plugins/eduweb/consent_defaults.py
+# (nodvandiga, statistik, externt-innehall) apply; write here only what
+# differs, per category and per key (a list such as "cookies" replaces the
+# default list; a category set to None is removed). Change policy_version
+# whenever a category or cookie changes: every reader is then asked again.
+# "language": "en" switches to the English defaults.
 _matomo_provider = "Digitalt ledarskap (Matomo på egen server)"
 CONSENT = {
     "policy_version": "2026-11-01",
-    "language": "sv",
     "categories": {
         "nodvandiga": {
-            "label": "Nödvändiga",
-            "description": (
-                "Behövs för att webbplatsen ska fungera och för att komma ihåg ditt "
-                "val om cookies. De kräver inte samtycke."
-            ),
             "cookies": [
                 {
                     "name": "samtycke",
@@ -67,13 +64,6 @@ CONSENT = {
             ],
         },
         "statistik": {
-            "label": "Statistik",
-            "summary": "hjälper oss att se hur webbplatsen används, så att vi kan förbättra den",
-            "description": (
-                "Hjälper oss att förstå hur webbplatsen används, till exempel vilka sidor "
-                "som besöks mest, så att vi kan förbättra den. Vi använder Matomo på vår "
-                "egen server och delar inte uppgifterna med någon annan."
-            ),
             "cookies": [
                 {
                     "name": "_pk_id.*",
@@ -99,34 +89,6 @@ CONSENT = {
                     "lifetime": "Tas bort direkt",
                     "provider": _matomo_provider,
                 },
-            ],
-        },
-        "externt-innehall": {
-            "label": "Externt innehåll",
-            "summary": "visar videor från YouTube direkt på sidorna",
-            "description": (
-                "Visar innehåll från andra webbplatser, till exempel videor från YouTube. "
-                "När du spelar en video kan YouTube (Google) sätta cookies och spara "
-                "uppgifter i din webbläsare. Utan samtycke visas en länk till videon i stället."
-            ),
-            # The hosts such content is loaded from (the Content-Security-Policy's frame-src).
-            "frame_src": ["https://www.youtube-nocookie.com"],
-            "cookies": [
-                {
-                    "name": name,
-                    "purpose": (
-                        "Sätts av YouTube när du spelar en video, bland annat för att "
-                        "räkna visningar och anpassa uppspelningen."
-                    ),
-                    "lifetime": lifetime,
-                    "provider": "YouTube (Google)",
-                    "third_party": True,
-                }
-                for name, lifetime in [
-                    ("VISITOR_INFO1_LIVE", "6 månader"),
-                    ("VISITOR_PRIVACY_METADATA", "6 månader"),
-                    ("YSC", "Tills du stänger webbläsaren"),
-                ]
             ],
         },
     },

@@ -9,18 +9,28 @@ from invoke import task
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUTPUT = os.path.join(HERE, "output")
 PELICAN = f"{sys.executable} -m pelican"
+CHECK = f"{sys.executable} -m eduweb.check"
 HOST, PORT = "127.0.0.1", 8000
+
+
+def check_settings(c, settings):
+    """Pelican reads the settings file before any plugin is loaded, so a
+    mistake that stops the file from running would show as a traceback;
+    this reports it, and every other settings problem, as one line each."""
+    c.run(f"{CHECK} --settings-only {settings}", env={"PYTHONPATH": "plugins"})
 
 
 @task
 def build(c, output=OUTPUT):
     """Build the site into output/ with warnings fatal."""
+    check_settings(c, "pelicanconf.py")
     c.run(f"{PELICAN} content -s pelicanconf.py -o {output} --fatal warnings", pty=False)
 
 
 @task
 def publish(c, output=OUTPUT):
     """Build the site for publishing, with publishconf.py."""
+    check_settings(c, "publishconf.py")
     c.run(f"{PELICAN} content -s publishconf.py -o {output} --fatal warnings")
 
 
@@ -35,6 +45,7 @@ def serve(c):
 @task
 def livereload(c):
     """Serve the site and rebuild it whenever content or theme changes."""
+    check_settings(c, "pelicanconf.py")
     c.run(
         f"{PELICAN} content --autoreload --listen --bind {HOST} --port {PORT} "
         f"-s pelicanconf.py -o {OUTPUT}"
@@ -49,8 +60,8 @@ def clean(c):
 
 @task
 def check(c):
-    """Validate the content only (fast: nothing is rendered or written)."""
-    c.run(f"{sys.executable} -m eduweb.check pelicanconf.py", env={"PYTHONPATH": "plugins"})
+    """Validate the settings and the content (fast: nothing is rendered or written)."""
+    c.run(f"{CHECK} pelicanconf.py", env={"PYTHONPATH": "plugins"})
 
 
 def ensure_chromium(c):

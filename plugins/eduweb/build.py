@@ -5,24 +5,32 @@ from __future__ import annotations
 import sys
 
 from . import staging
-from .consent import configure_consent
 from .content_index import SiteIndex, scan
 from .dates import DateError, build_now
 from .errors import ContentError, ContentValidationError
 from .settings import apply_contract
+from .settings_files import SettingsSource
+from .site_settings import check_site_settings
 from .templating import jinja_filters, jinja_globals
 
 
-def check_settings(settings: dict) -> list[ContentError]:
-    """Apply the contract's settings; return problems with the site's own."""
-    problems = apply_contract(settings)
-    errors = [ContentError("pelicanconf.py", 1, *p.split(": ", 1)) for p in problems]
-    errors += configure_consent(settings)  # CONSENT and MATOMO, see consent.py
+def check_settings(settings: dict, settings_file: str | None = None) -> list[ContentError]:
+    """Check the site's settings (site_settings.py); if they are right, apply
+    the contract's over them. Problems are located in `settings_file`, by
+    default the file the pelican command was given."""
+    if settings_file:
+        source = SettingsSource(settings_file)
+    else:
+        source = SettingsSource.of_command_line(settings)
+    site, consent, errors = check_site_settings(settings, source)
+    if not errors:
+        apply_contract(settings, site)
+        settings["_EDUWEB_CONSENT"] = consent
     return errors
 
 
 def configure(pelican) -> None:
-    """At start: apply the contract's settings and check the site's settings."""
+    """At start: check the site's settings and apply the contract's."""
     settings = pelican.settings
     errors = check_settings(settings)
     settings.setdefault("JINJA_FILTERS", {}).update(jinja_filters(settings))

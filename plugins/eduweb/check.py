@@ -1,26 +1,47 @@
-"""Validate the content without building: `python -m eduweb.check [settings]`.
+"""Validate the settings and the content without building:
+`python -m eduweb.check [--settings-only] [settings file]`.
 
 Prints one line per problem and exits 1 if there is any; fast, because no
-Markdown is rendered and nothing is written.
+Markdown is rendered and nothing is written. `--settings-only` checks the
+settings file alone: `invoke build` and `invoke publish` run it first,
+because Pelican reads the settings before any plugin is loaded and would
+show a mistake that stops the file from running as a traceback.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from pelican.settings import read_settings
 
 from .build import check_settings, report, validate
 from .errors import ContentValidationError
+from .settings_files import DEFAULT_SETTINGS_FILE, settings_file_errors
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    settings = read_settings(argv[0] if argv else "pelicanconf.py")
+    settings_only = "--settings-only" in argv
+    paths = [arg for arg in argv if arg != "--settings-only"]
+    path = paths[0] if paths else DEFAULT_SETTINGS_FILE
     try:
-        errors = check_settings(settings)
+        errors = settings_file_errors(path)
         if errors:
             raise ContentValidationError(errors)
+        # Pelican warns about a missing TIMEZONE; the check below says it in
+        # the same form as every other problem.
+        pelican_settings = logging.getLogger("pelican.settings")
+        pelican_settings.disabled = True
+        try:
+            settings = read_settings(path)
+        finally:
+            pelican_settings.disabled = False
+        errors = check_settings(settings, path)
+        if errors:
+            raise ContentValidationError(errors)
+        if settings_only:
+            return 0
         index = validate(settings)
     except ContentValidationError as error:
         report(error)

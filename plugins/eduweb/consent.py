@@ -2,24 +2,28 @@
 
 The site asks before it stores or reads anything on the reader's device that
 is not strictly necessary (LEK 9 kap. 28 §, the ePrivacy rules as IMY/PTS
-apply them). What each category may set is declared once, in
-`CONSENT` in pelicanconf.py; from it come the banner, the settings dialog,
-the cookie page /cookies/, the list of cookies the browser script removes
-when consent is withdrawn, and the site's Content-Security-Policy.
+apply them). What each category may set is declared once: the defaults in
+consent_defaults.py, and what the organisation changes in `CONSENT` in
+pelicanconf.py; from it come the banner, the settings dialog, the cookie page
+/cookies/, the list of cookies the browser script removes when consent is
+withdrawn, and the site's Content-Security-Policy.
 
-Settings (all optional; without them the site gets the Swedish defaults in
-consent_defaults.py):
+Settings (all optional). CONSENT is laid over the defaults of its language
+category by category and key by key, so a site writes only what differs;
+a list (cookies, frame_src) replaces the default list, and a category set to
+None is removed:
 
     CONSENT = {
         "policy_version": "2026-11-01",   # change it and every reader is asked again
-        "language": "sv",                 # "sv" or "en": the text set used
+        "language": "sv",                 # "sv" or "en": the text set and default categories
         "cookie_name": "samtycke",        # the one cookie that holds the choice
         "texts": {"heading": "…"},        # overrides of single texts
-        "categories": {                   # in display order; "nodvandiga" is always on
+        "categories": {                   # "nodvandiga" is always on
             "statistik": {"label": "…", "summary": "…", "description": "…",
                           "frame_src": [], "cookies": [{"name": "_pk_id.*",
                           "purpose": "…", "lifetime": "…", "provider": "…",
                           "third_party": False}]},
+            "externt-innehall": None,     # no external content on this site
         },
     }
     MATOMO = {"url": "https://statistik.example.se/", "site_id": 1}
@@ -27,20 +31,32 @@ consent_defaults.py):
 
 from __future__ import annotations
 
-import ast
-import difflib
+import copy
 import json
-import os
 import re
 from dataclasses import dataclass, field
+from typing import Annotated
 from urllib.parse import urlsplit
 
 from pelican.generators import Generator
+from pydantic import BaseModel, BeforeValidator, Field, ValidationError, model_validator
 
 from . import urls
 from .consent_defaults import CATEGORIES, DEFAULT_COOKIE_NAME, TEXTS
-from .errors import ContentError
 from .generators import add_sitemap_entry
+from .setting_types import (
+    HTTPS_ORIGIN_RE,
+    HTTPS_URL_RE,
+    MISSING,
+    Problem,
+    SettingsModel,
+    fail,
+    is_text,
+    list_of,
+    problems_of,
+    text,
+    typo_hint,
+)
 
 REQUIRED_CATEGORY = "nodvandiga"
 DEFAULT_POLICY_VERSION = "1"
@@ -54,11 +70,7 @@ MATOMO_COOKIES = ("_pk_id.1.0123456789abcdef", "_pk_ses.1.0123456789abcdef")
 CATEGORY_KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A cookie name (RFC 6265 token characters) in which * stands for any characters.
 COOKIE_NAME_RE = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
-
-CATEGORY_FIELDS = {"label", "summary", "description", "cookies", "frame_src"}
-COOKIE_FIELDS = {"name", "purpose", "lifetime", "provider", "third_party"}
-CONSENT_FIELDS = {"policy_version", "language", "cookie_name", "texts", "categories"}
-MATOMO_FIELDS = {"url", "site_id"}
+ORIGIN_EXAMPLE = "'https://www.youtube-nocookie.com'"
 
 
 # ------------------------------------------------------------------- the model
@@ -147,13 +159,19 @@ def content_security_policy(consent: Consent) -> str:
 
     No 'unsafe-inline': there is no inline script or style anywhere. JSON-LD
     `<script type="application/ld+json">` blocks are data, which CSP does not
-    execute or block, so they need nothing here.
+    execute or block, so they need nothing here. Every host is a checked
+    https origin (the schema below); it is checked again here, so a Consent
+    made some other way cannot add a directive to the policy.
     """
     scripts, connect, images = ["'self'"], ["'self'"], ["'self'", "data:"]
+    frames = [src for c in consent.optional for src in c.frame_src]
+    hosts = frames + ([consent.matomo.origin] if consent.matomo else [])
+    for host in hosts:
+        if not HTTPS_ORIGIN_RE.fullmatch(host):
+            raise ValueError(f"not an https origin: {host!r}")
     if consent.matomo:
         for sources in (scripts, connect, images):
             sources.append(consent.matomo.origin)
-    frames = [src for c in consent.optional for src in c.frame_src]
     frames = list(dict.fromkeys(frames)) or ["'none'"]
     return "; ".join(
         [
@@ -170,325 +188,329 @@ def content_security_policy(consent: Consent) -> str:
     )
 
 
-# -------------------------------------------------------------- validation
 def cookie_pattern(name: str) -> re.Pattern:
     """`_pk_id.*` -> a regular expression; * stands for any characters
     (the same rule consent.mjs applies when it removes cookies)."""
     return re.compile("^" + ".*".join(re.escape(part) for part in name.split("*")) + "$")
 
 
-def _typo_hint(key: str, known: set) -> str:
-    close = difflib.get_close_matches(key, sorted(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+# ------------------------------------------------------------------ the schema
+WRITE_TEXT = "is required: write it as text"
+MISSING.update(
+    {
+        "name": WRITE_TEXT,
+        "purpose": WRITE_TEXT,
+        "lifetime": WRITE_TEXT,
+        "provider": WRITE_TEXT,
+        "label": "is required: the category's name, e.g. 'Statistik'",
+        "description": "is required: what the cookies are used for, in a sentence",
+        "url": "is required: the https address of the Matomo server, e.g. "
+        "'https://statistik.example.se/'",
+        "site_id": "is required: the site's number in Matomo, e.g. 1",
+    }
+)
 
 
-def _text(value: object) -> str | None:
-    if isinstance(value, str) and value.strip():
-        return value.strip()
-    return None
+def _shape(message: str):
+    """A model validator: anything but a dict gets `message`."""
+
+    def check(cls, value: object) -> object:
+        if not isinstance(value, dict):
+            raise fail(message)
+        return value
+
+    return model_validator(mode="before")(classmethod(check))
 
 
-def _check_cookie(raw: object, where: tuple, problems: list) -> Cookie | None:
+def _cookie_name(value: object) -> str:
+    if not is_text(value):
+        raise fail(WRITE_TEXT)
+    name = value.strip()
+    if not COOKIE_NAME_RE.match(name) or name.strip("*") == "":
+        raise fail(
+            f"{name!r} is not a cookie name; use the name the cookie is set "
+            "with, with * for any characters (e.g. '_pk_id.*')"
+        )
+    return name
+
+
+def _boolean(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise fail("write True or False")
+    return value
+
+
+def _optional_text(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if not is_text(value):
+        raise fail("write it as text, or leave it out")
+    return value.strip()
+
+
+def _origin(value: object) -> str:
+    """A host the browser may load frames from: https, a host name, perhaps a
+    port; nothing that could end the CSP directive or widen it."""
+    if not isinstance(value, str) or not HTTPS_ORIGIN_RE.fullmatch(value.removesuffix("/")):
+        raise fail(
+            f"{value!r} is not an https origin: https:// and the host name only, "
+            f"without path, spaces, quotes, ; or * (write e.g. {ORIGIN_EXAMPLE})"
+        )
+    return value.removesuffix("/")
+
+
+def _category_key(value: object) -> str:
+    if not isinstance(value, str) or not CATEGORY_KEY_RE.match(value):
+        raise fail(f"{value!r} is not a category key; use a-z, 0-9 and hyphens, e.g. 'statistik'")
+    return value
+
+
+def _categories(value: object) -> object:
+    if not isinstance(value, dict):
+        raise fail("expected a dict of categories, key -> settings")
+    return value
+
+
+def _language(value: object) -> str:
+    if value not in LANGUAGES:
+        raise fail(f"{value!r} is not 'sv' or 'en'")
+    return value
+
+
+def _policy_version(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
+        raise fail("write a version such as '2026-11-01'; change it whenever the cookies change")
+    return str(value).strip()
+
+
+def _consent_cookie_name(value: object) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9_\-]+", value):
+        raise fail(f"{value!r} is not a cookie name (a-z, 0-9, _ -)")
+    return value
+
+
+def _texts(value: object) -> object:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise fail("expected a dict of texts to replace")
+    return value
+
+
+def _matomo_url(value: object) -> str:
+    """Strict: the address goes into the CSP and a script's data attribute."""
+    if not isinstance(value, str) or not HTTPS_URL_RE.fullmatch(value):
+        raise fail(
+            f"{value!r} is not the https address of the Matomo server "
+            "(write e.g. 'https://statistik.example.se/', without spaces, quotes, "
+            "? or #)"
+        )
+    return value if value.endswith("/") else value + "/"
+
+
+def _site_id(value: object) -> str:
+    if isinstance(value, bool) or not re.fullmatch(r"[1-9][0-9]*", str(value)):
+        raise fail(f"{value!r} is not a site id (write the number, e.g. 1)")
+    return str(value)
+
+
+class CookieSettings(SettingsModel):
+    name: Annotated[str, BeforeValidator(_cookie_name)]
+    purpose: text(WRITE_TEXT)
+    lifetime: text(WRITE_TEXT)
+    provider: text(WRITE_TEXT)
+    third_party: Annotated[bool, BeforeValidator(_boolean)] = False
+
+    _is_dict = _shape("expected a dict with name, purpose, lifetime and provider")
+
+
+class CategorySettings(SettingsModel):
+    label: text(MISSING["label"])
+    description: text(MISSING["description"])
+    summary: Annotated[str, BeforeValidator(_optional_text)] = ""
+    cookies: list_of(CookieSettings, "expected a list of cookies ([] for none)") = Field(
+        default_factory=list
+    )
+    frame_src: list_of(
+        Annotated[str, BeforeValidator(_origin)], "expected a list of https origins"
+    ) = Field(default_factory=list)
+
+    _is_dict = _shape(
+        "expected a dict with label, description and cookies (None removes "
+        "only a default category: " + ", ".join(CATEGORIES["sv"]) + ")"
+    )
+
+
+CategoryKey = Annotated[str, BeforeValidator(_category_key)]
+
+
+class ConsentSettings(SettingsModel):
+    """CONSENT, laid over the defaults of its language (consent_defaults.py)."""
+
+    policy_version: Annotated[str, BeforeValidator(_policy_version)] = DEFAULT_POLICY_VERSION
+    language: Annotated[str, BeforeValidator(_language)] = "sv"
+    cookie_name: Annotated[str, BeforeValidator(_consent_cookie_name)] = DEFAULT_COOKIE_NAME
+    texts: Annotated[
+        dict[str, text("write the text, or leave the key out")], BeforeValidator(_texts)
+    ] = Field(default_factory=dict)
+    categories: Annotated[dict[CategoryKey, CategorySettings], BeforeValidator(_categories)] = (
+        Field(default_factory=dict)
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _over_defaults(cls, value: object) -> object:
+        return with_defaults(value)
+
+
+class MatomoSettings(SettingsModel):
+    url: Annotated[str, BeforeValidator(_matomo_url)]
+    site_id: Annotated[str, BeforeValidator(_site_id)]
+
+    _is_dict = _shape("expected {'url': 'https://statistik.example.se/', 'site_id': 1}")
+
+
+def with_defaults(raw: object) -> dict:
+    """The site's CONSENT laid over the defaults: per category, per key."""
+    if raw is None:
+        raw = {}
     if not isinstance(raw, dict):
-        problems.append((where, "expected a dict with name, purpose, lifetime and provider"))
-        return None
-    for key in sorted(set(raw) - COOKIE_FIELDS):
-        problems.append((where + (key,), "unknown key" + _typo_hint(key, COOKIE_FIELDS)))
-    values = {}
-    for key in ("name", "purpose", "lifetime", "provider"):
-        values[key] = _text(raw.get(key))
-        if values[key] is None:
-            problems.append((where + (key,), "is required: write it as text"))
-    name = values["name"]
-    if name and (not COOKIE_NAME_RE.match(name) or name.strip("*") == ""):
+        raise fail("expected a dict (see 'Cookies and consent' in README.md)")
+    language = raw.get("language")
+    defaults = copy.deepcopy(CATEGORIES[language if language in LANGUAGES else "sv"])
+    cookie_name = raw.get("cookie_name")
+    if isinstance(cookie_name, str):
+        for cookie in defaults[REQUIRED_CATEGORY]["cookies"]:
+            if cookie["name"] == DEFAULT_COOKIE_NAME:
+                cookie["name"] = cookie_name
+    site = raw.get("categories", {})
+    if not isinstance(site, dict):
+        return raw  # the categories check says what is wrong
+    merged = {}
+    for key, default in defaults.items():
+        own = site.get(key, {})
+        if own is not None:
+            merged[key] = {**default, **own} if isinstance(own, dict) else own
+    merged.update((key, value) for key, value in site.items() if key not in defaults)
+    return {**raw, "categories": merged}
+
+
+# ------------------------------------------------------ rules across fields
+def consent_problems(consent: ConsentSettings, matomo: MatomoSettings | None) -> list[Problem]:
+    """What the schema of each value cannot see: rules across categories."""
+    problems: list[Problem] = []
+    where = ("CONSENT", "categories")
+    for key in consent.texts:
+        if key not in TEXTS[consent.language]:
+            hint = typo_hint(key, TEXTS[consent.language])
+            problems.append((("CONSENT", "texts", key), "unknown text" + hint))
+    required = consent.categories.get(REQUIRED_CATEGORY)
+    if required is None:
         problems.append(
             (
-                where + ("name",),
-                f"{name!r} is not a cookie name; use the name the cookie is set "
-                "with, with * for any characters (e.g. '_pk_id.*')",
+                (*where, REQUIRED_CATEGORY),
+                f"the category {REQUIRED_CATEGORY!r} (necessary cookies, always on) "
+                "cannot be removed",
             )
         )
-        values["name"] = None
-    third_party = raw.get("third_party", False)
-    if not isinstance(third_party, bool):
-        problems.append((where + ("third_party",), "write True or False"))
-    if None in values.values():
-        return None
-    return Cookie(third_party=third_party is True, **values)
-
-
-def _check_category(
-    key: str, raw: object, where: tuple, problems: list, consent_cookie: str
-) -> Category | None:
-    if not CATEGORY_KEY_RE.match(key):
-        problems.append(
-            (where, f"{key!r} is not a category key; use a-z, 0-9 and hyphens, e.g. 'statistik'")
-        )
-        return None
-    if not isinstance(raw, dict):
-        problems.append((where, "expected a dict with label, description and cookies"))
-        return None
-    for extra in sorted(set(raw) - CATEGORY_FIELDS):
-        problems.append((where + (extra,), "unknown key" + _typo_hint(extra, CATEGORY_FIELDS)))
-    label, description = _text(raw.get("label")), _text(raw.get("description"))
-    if label is None:
-        problems.append((where + ("label",), "is required: the category's name, e.g. 'Statistik'"))
-    if description is None:
-        problems.append(
-            (where + ("description",), "is required: what the cookies are used for, in a sentence")
-        )
-    summary = raw.get("summary", "")
-    if summary and _text(summary) is None:
-        problems.append((where + ("summary",), "write it as text, or leave it out"))
-    cookies_raw = raw.get("cookies", [])
-    cookies = []
-    if not isinstance(cookies_raw, list):
-        problems.append((where + ("cookies",), "expected a list of cookies ([] for none)"))
-    else:
-        for i, item in enumerate(cookies_raw):
-            cookie = _check_cookie(item, where + ("cookies", i), problems)
-            if not cookie:
-                continue
-            cookies.append(cookie)
-            removable = key != REQUIRED_CATEGORY and not cookie.third_party
-            if removable and cookie_pattern(cookie.name).match(consent_cookie):
-                problems.append(
-                    (
-                        where + ("cookies", i, "name"),
-                        f"{cookie.name!r} matches the consent cookie {consent_cookie!r}, "
-                        "which would be removed with this category",
-                    )
-                )
-    frames = raw.get("frame_src", [])
-    if not isinstance(frames, list):
-        problems.append((where + ("frame_src",), "expected a list of https origins"))
-        frames = []
-    elif frames and key == REQUIRED_CATEGORY:
+    elif required.frame_src:
         problems.append(
             (
-                where + ("frame_src",),
+                (*where, REQUIRED_CATEGORY, "frame_src"),
                 "external content needs consent; put it in an optional category",
             )
         )
-    for i, origin in enumerate(frames):
-        parts = urlsplit(origin) if isinstance(origin, str) else None
-        if not parts or parts.scheme != "https" or not parts.netloc or parts.path not in ("", "/"):
-            problems.append(
-                (
-                    where + ("frame_src", i),
-                    f"{origin!r} is not an https origin (write e.g. 'https://www.youtube-nocookie.com')",
-                )
+    elif not any(cookie_pattern(k.name).match(consent.cookie_name) for k in required.cookies):
+        problems.append(
+            (
+                (*where, REQUIRED_CATEGORY, "cookies"),
+                f"must list the consent cookie {consent.cookie_name!r} itself (the cookie "
+                "page shows every cookie the site sets)",
             )
-    if label is None or description is None:
-        return None
-    return Category(
-        key,
-        label,
-        description,
-        _text(summary) or "",
-        tuple(cookies),
-        tuple(str(o).rstrip("/") for o in frames),
+        )
+    for key, category in consent.categories.items():
+        if key == REQUIRED_CATEGORY:
+            continue
+        for i, cookie in enumerate(category.cookies):
+            if not cookie.third_party and cookie_pattern(cookie.name).match(consent.cookie_name):
+                problems.append(
+                    (
+                        (*where, key, "cookies", i, "name"),
+                        f"{cookie.name!r} matches the consent cookie {consent.cookie_name!r}, "
+                        "which would be removed with this category",
+                    )
+                )
+    if matomo:
+        problems += _matomo_problems(consent, where)
+    return problems
+
+
+def _matomo_problems(consent: ConsentSettings, where: tuple) -> list[Problem]:
+    stats = consent.categories.get(MATOMO_CATEGORY)
+    if stats is None:
+        return [
+            (
+                ("MATOMO",),
+                f"needs the optional consent category {MATOMO_CATEGORY!r} in "
+                "CONSENT['categories']; statistics may only run after consent",
+            )
+        ]
+    patterns = [cookie_pattern(k.name) for k in stats.cookies if not k.third_party]
+    missing = [
+        example.split(".")[0] + ".*"
+        for example in MATOMO_COOKIES
+        if not any(p.match(example) for p in patterns)
+    ]
+    if not missing:
+        return []
+    return [
+        (
+            (*where, MATOMO_CATEGORY, "cookies"),
+            "Matomo sets " + " and ".join(missing) + "; list them so the cookie "
+            "page shows them and withdrawing consent removes them",
+        )
+    ]
+
+
+def build_consent(consent: ConsentSettings, matomo: MatomoSettings | None, site: str) -> Consent:
+    """The checked settings as the templates and the script use them."""
+    texts = {**TEXTS[consent.language], **consent.texts}
+    return Consent(
+        consent.policy_version,
+        consent.cookie_name,
+        consent.language,
+        {key: value.replace("{site}", site) for key, value in texts.items()},
+        tuple(
+            Category(
+                key,
+                c.label,
+                c.description,
+                c.summary,
+                tuple(Cookie(**k.model_dump()) for k in c.cookies),
+                tuple(dict.fromkeys(c.frame_src)),
+            )
+            for key, c in consent.categories.items()
+        ),
+        Matomo(matomo.url, matomo.site_id) if matomo else None,
     )
 
 
-def _check_matomo(raw: object, problems: list) -> Matomo | None:
-    if raw is None:
-        return None
-    if not isinstance(raw, dict):
-        problems.append(
-            (("MATOMO",), "expected {'url': 'https://statistik.example.se/', 'site_id': 1}")
-        )
-        return None
-    for key in sorted(set(raw) - MATOMO_FIELDS):
-        problems.append((("MATOMO", key), "unknown key" + _typo_hint(key, MATOMO_FIELDS)))
-    url = raw.get("url")
-    parts = urlsplit(url) if isinstance(url, str) else None
-    if not parts or parts.scheme != "https" or not parts.netloc or parts.query or parts.fragment:
-        problems.append(
-            (
-                ("MATOMO", "url"),
-                f"{url!r} is not the https address of the Matomo server "
-                "(write e.g. 'https://statistik.example.se/')",
-            )
-        )
-        url = None
-    site_id = raw.get("site_id")
-    if isinstance(site_id, bool) or not re.fullmatch(r"[1-9][0-9]*", str(site_id)):
-        problems.append(
-            (("MATOMO", "site_id"), f"{site_id!r} is not a site id (write the number, e.g. 1)")
-        )
-        site_id = None
-    if url is None or site_id is None:
-        return None
-    return Matomo(url if url.endswith("/") else url + "/", str(site_id))
+class _ConsentSettings(BaseModel):
+    CONSENT: ConsentSettings = ConsentSettings()
+    MATOMO: MatomoSettings | None = None
 
 
 def check_consent(raw: object, matomo_raw: object = None, site: str = "") -> Consent:
-    """Check CONSENT and MATOMO; return the configuration with `problems`
-    as (field path, message) pairs. A pure function: settings in, model out."""
-    problems: list = []
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        problems.append((("CONSENT",), "expected a dict (see plugins/eduweb/consent.py)"))
-        raw = {}
-    for key in sorted(set(raw) - CONSENT_FIELDS):
-        problems.append((("CONSENT", key), "unknown key" + _typo_hint(key, CONSENT_FIELDS)))
-
-    language = raw.get("language", "sv")
-    if language not in LANGUAGES:
-        problems.append((("CONSENT", "language"), f"{language!r} is not 'sv' or 'en'"))
-        language = "sv"
-
-    version = raw.get("policy_version", DEFAULT_POLICY_VERSION)
-    if isinstance(version, bool) or not _text(str(version) if version is not None else None):
-        problems.append(
-            (
-                ("CONSENT", "policy_version"),
-                "write a version such as '2026-11-01'; change it whenever the cookies change",
-            )
-        )
-        version = DEFAULT_POLICY_VERSION
-    version = str(version).strip()
-
-    cookie_name = raw.get("cookie_name", DEFAULT_COOKIE_NAME)
-    if not isinstance(cookie_name, str) or not re.fullmatch(r"[A-Za-z0-9_\-]+", cookie_name):
-        problems.append(
-            (("CONSENT", "cookie_name"), f"{cookie_name!r} is not a cookie name (a-z, 0-9, _ -)")
-        )
-        cookie_name = DEFAULT_COOKIE_NAME
-
-    texts = dict(TEXTS[language])
-    overrides = raw.get("texts", {})
-    if not isinstance(overrides, dict):
-        problems.append((("CONSENT", "texts"), "expected a dict of texts to replace"))
-        overrides = {}
-    for key, value in overrides.items():
-        if key not in texts:
-            problems.append((("CONSENT", "texts", key), "unknown text" + _typo_hint(key, texts)))
-        elif _text(value) is None:
-            problems.append((("CONSENT", "texts", key), "write the text, or leave the key out"))
-        else:
-            texts[key] = value.strip()
-    texts = {key: value.replace("{site}", site) for key, value in texts.items()}
-
-    categories_raw = raw.get("categories", CATEGORIES[language])
-    categories = []
-    if not isinstance(categories_raw, dict) or not categories_raw:
-        problems.append(
-            (("CONSENT", "categories"), "expected a dict of categories, key -> settings")
-        )
-        categories_raw = {}
-    elif REQUIRED_CATEGORY not in categories_raw:
-        problems.append(
-            (
-                ("CONSENT", "categories"),
-                f"the category {REQUIRED_CATEGORY!r} (necessary cookies, always on) is missing",
-            )
-        )
-    for key, value in categories_raw.items():
-        where = ("CONSENT", "categories", key)
-        category = _check_category(str(key), value, where, problems, cookie_name)
-        if category:
-            categories.append(category)
-
-    by_key = {c.key: c for c in categories}
-    required = by_key.get(REQUIRED_CATEGORY)
-    if required and not any(cookie_pattern(k.name).match(cookie_name) for k in required.cookies):
-        problems.append(
-            (
-                ("CONSENT", "categories", REQUIRED_CATEGORY, "cookies"),
-                f"must list the consent cookie {cookie_name!r} itself (the cookie page "
-                "shows every cookie the site sets)",
-            )
-        )
-    matomo = _check_matomo(matomo_raw, problems)
-    if matomo:
-        stats = by_key.get(MATOMO_CATEGORY)
-        if stats is None or stats.required:
-            problems.append(
-                (
-                    ("MATOMO",),
-                    f"needs the optional consent category {MATOMO_CATEGORY!r} in "
-                    "CONSENT['categories']; statistics may only run after consent",
-                )
-            )
-        else:
-            patterns = [cookie_pattern(k.name) for k in stats.cookies if not k.third_party]
-            missing = [
-                example.split(".")[0] + ".*"
-                for example in MATOMO_COOKIES
-                if not any(p.match(example) for p in patterns)
-            ]
-            if missing:
-                problems.append(
-                    (
-                        ("CONSENT", "categories", MATOMO_CATEGORY, "cookies"),
-                        "Matomo sets " + " and ".join(missing) + "; list them so the cookie "
-                        "page shows them and withdrawing consent removes them",
-                    )
-                )
-    return Consent(version, cookie_name, language, texts, tuple(categories), matomo, problems)
-
-
-# ---------------------------------------------------------- settings file lines
-def _dict_value(node: ast.AST, key: object) -> ast.AST | None:
-    if isinstance(node, ast.Dict):
-        for k, v in zip(node.keys, node.values, strict=True):
-            if isinstance(k, ast.Constant) and k.value == key:
-                return v
-    if isinstance(node, ast.List | ast.Tuple) and isinstance(key, int):
-        return node.elts[key] if key < len(node.elts) else None
-    return None
-
-
-def setting_line(source: str, path: tuple) -> int:
-    """The line of a key in a settings file: ('CONSENT', 'categories',
-    'statistik', 'cookies', 0, 'name') -> where that is written, or the
-    nearest enclosing key that is written as a literal; 1 if none is."""
+    """Check CONSENT and MATOMO alone; the Consent carries `problems` as
+    (field path, message) pairs and is only usable when there are none."""
     try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return 1
-    line, node = 1, None
-    for statement in tree.body:
-        if isinstance(statement, ast.Assign) and any(
-            isinstance(t, ast.Name) and t.id == path[0] for t in statement.targets
-        ):
-            line, node = statement.lineno, statement.value
-    for key in path[1:]:
-        node = _dict_value(node, key) if node is not None else None
-        if node is None:
-            break
-        line = node.lineno
-    return line
-
-
-def _field(path: tuple) -> str:
-    out = str(path[0])
-    for part in path[1:]:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
-
-
-def configure_consent(settings: dict) -> list[ContentError]:
-    """At build start: check CONSENT and MATOMO; keep the result for the build."""
-    consent = check_consent(
-        settings.get("CONSENT"), settings.get("MATOMO"), settings.get("SITENAME", "")
-    )
-    settings["_EDUWEB_CONSENT"] = consent
-    if not consent.problems:
-        return []
-    source, name = "", "pelicanconf.py"
-    site_root = os.path.dirname(os.path.abspath(settings.get("PATH") or "content"))
-    path = os.path.join(site_root, name)
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as handle:
-            source = handle.read()
-    return [
-        ContentError(name, setting_line(source, where), _field(where), message)
-        for where, message in consent.problems
-    ]
+        checked = _ConsentSettings.model_validate({"CONSENT": raw, "MATOMO": matomo_raw})
+    except ValidationError as error:
+        empty = Consent(DEFAULT_POLICY_VERSION, DEFAULT_COOKIE_NAME, "sv", {}, ())
+        return Consent(**{**empty.__dict__, "problems": problems_of(error, _ConsentSettings)})
+    problems = consent_problems(checked.CONSENT, checked.MATOMO)
+    consent = build_consent(checked.CONSENT, checked.MATOMO, site)
+    return Consent(**{**consent.__dict__, "problems": problems})
 
 
 # ------------------------------------------------------------------ generator
@@ -496,13 +518,8 @@ class ConsentGenerator(Generator):
     """Gives every template the consent configuration; writes /cookies/."""
 
     def generate_context(self) -> None:
-        consent = self.settings.get("_EDUWEB_CONSENT")
-        if consent is None:  # built without the plugin's configure step
-            consent = check_consent(
-                self.settings.get("CONSENT"),
-                self.settings.get("MATOMO"),
-                self.settings.get("SITENAME", ""),
-            )
+        # Set by build.configure once the settings are valid.
+        consent = self.settings["_EDUWEB_CONSENT"]
         self.context["consent"] = consent
         add_sitemap_entry(self.context, urls.COOKIES_PAGE)
 

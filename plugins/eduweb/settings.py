@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
 from pelican.paginator import PaginationRule
 
 from .dates import site_timezone
 from .slugs import SLUG_SUBSTITUTIONS
 
-NEWS_PER_PAGE = 10
+if TYPE_CHECKING:
+    from .site_settings import SiteSettings
 
 # Addresses and publishing rules from content-model.md. They are applied by
 # the plugin, over whatever pelicanconf.py says, so configuration cannot
@@ -87,27 +88,14 @@ def news_order(article) -> tuple:
     return (-article.date.timestamp(), article.slug)
 
 
-def apply_contract(settings: dict) -> list[str]:
-    """Apply the contract's settings; return problems with the site's own."""
-    problems = []
+def apply_contract(settings: dict, site: SiteSettings) -> None:
+    """Apply the contract's settings over the site's checked ones."""
     settings.update(CONTRACT_SETTINGS)
-    settings["_eduweb_tz"] = site_timezone(settings.get("TIMEZONE") or "Europe/Stockholm")
+    settings["_eduweb_tz"] = site_timezone(site.TIMEZONE)
     settings["ARTICLE_ORDER_BY"] = news_order
-    settings["DEFAULT_PAGINATION"] = settings.get("NEWS_PER_PAGE", NEWS_PER_PAGE)
+    settings["DEFAULT_PAGINATION"] = site.NEWS_PER_PAGE
+    settings["HOME_NEWS_COUNT"] = site.HOME_NEWS_COUNT
     jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
     jinja["autoescape"] = True  # front matter values are always escaped
     settings["JINJA_ENVIRONMENT"] = jinja
-    public = settings.get("PUBLIC_URL", "")
-    parts = urlsplit(public)
-    if parts.scheme not in ("http", "https") or not parts.netloc or public.endswith("/"):
-        problems.append(
-            f"PUBLIC_URL: {public!r} must be the site's public address without a "
-            "trailing slash, e.g. https://www.example.se"
-        )
-    settings["FEED_DOMAIN"] = public
-    if settings.get("SITEURL"):
-        problems.append(
-            "SITEURL: keep it empty; links are root-relative and PUBLIC_URL is "
-            "used where an absolute address is needed"
-        )
-    return problems
+    settings["FEED_DOMAIN"] = site.PUBLIC_URL

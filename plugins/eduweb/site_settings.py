@@ -1,0 +1,186 @@
+"""The schema of every setting the site reads, checked like content: one
+line per problem at the file and line where the value is written."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import zoneinfo
+from typing import Annotated
+
+from pelican.settings import DEFAULT_CONFIG
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from .consent import (
+    Consent,
+    ConsentSettings,
+    MatomoSettings,
+    build_consent,
+    consent_problems,
+)
+from .errors import ContentError
+from .setting_types import (
+    MISSING,
+    SITE_ORIGIN_RE,
+    Problem,
+    fail,
+    is_text,
+    list_of,
+    problems_of,
+    text,
+)
+from .settings_files import SettingsSource
+
+# An address inside the site as the theme writes it after "/": nyheter/,
+# om-webbplatsen/, kalender.ics, or "" for the front page.
+SITE_PATH_RE = re.compile(r"(?:[A-Za-z0-9._~%-]+/)*[A-Za-z0-9._~%-]*")
+LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+# A folder below content/ (STATIC_PATHS) or the output folder (OUTPUT_RETENTION).
+RELATIVE_PATH_RE = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*")
+
+MISSING.update(
+    {
+        "PUBLIC_URL": "is missing: write the site's public address, e.g. "
+        "PUBLIC_URL = 'https://www.example.se'",
+        "TIMEZONE": "is missing: write TIMEZONE = 'Europe/Stockholm'",
+    }
+)
+
+
+def _public_url(value: object) -> str:
+    if not isinstance(value, str) or not SITE_ORIGIN_RE.fullmatch(value):
+        raise fail(
+            f"{value!r} must be the site's public address without a path or "
+            "trailing slash, e.g. https://www.example.se"
+        )
+    return value
+
+
+def _site_url(value: object) -> str:
+    if value:
+        raise fail(
+            "keep it empty; links are root-relative and PUBLIC_URL is "
+            "used where an absolute address is needed"
+        )
+    return ""
+
+
+def _timezone(value: object) -> str:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+        close = difflib.get_close_matches(str(value), zoneinfo.available_timezones(), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "e.g. 'Europe/Stockholm'"
+        raise fail(f"{value!r} is not a time zone ({hint})") from None
+    return value
+
+
+def _count(minimum: int):
+    def check(value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise fail(f"{value!r} is not a whole number of at least {minimum} (write e.g. 10)")
+        return value
+
+    return Annotated[int, BeforeValidator(check)]
+
+
+def _optional_text(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if not is_text(value):
+        raise fail("write it as text, or leave it out")
+    return value.strip()
+
+
+def _language(value: object) -> str:
+    if not isinstance(value, str) or not LANGUAGE_RE.fullmatch(value):
+        raise fail(f"{value!r} is not a language code (write 'sv')")
+    return value
+
+
+def _link(value: object) -> tuple[str, str]:
+    example = "e.g. ('Nyheter', 'nyheter/')"
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        raise fail(f"expected a pair of a label and an address, {example}")
+    label, url = value
+    if not is_text(label):
+        raise fail(f"the label {label!r} must be text, {example}")
+    if not isinstance(url, str) or not SITE_PATH_RE.fullmatch(url):
+        raise fail(
+            f"{url!r} is not an address inside the site; write it without a "
+            f"leading slash, {example}"
+        )
+    return label.strip(), url
+
+
+def _relative_path(value: object) -> str:
+    if not isinstance(value, str) or not RELATIVE_PATH_RE.fullmatch(value) or ".." in value:
+        raise fail(f"{value!r} is not a folder name (write e.g. 'images')")
+    return value
+
+
+Link = Annotated[tuple[str, str], BeforeValidator(_link)]
+RelativePath = Annotated[str, BeforeValidator(_relative_path)]
+LIST = "expected a list, e.g. [('Nyheter', 'nyheter/')]"
+
+
+class SiteSettings(BaseModel):
+    """Every setting the plugin and the theme read. Pelican's own settings
+    are in the same dict, so other keys are left alone here."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    SITENAME: text("write the site's name, e.g. SITENAME = 'Digitalt ledarskap'")
+    SITE_DESCRIPTION: Annotated[str, BeforeValidator(_optional_text)] = ""
+    ORGANIZATION: Annotated[str, BeforeValidator(_optional_text)] = ""
+    PUBLIC_URL: Annotated[str, BeforeValidator(_public_url)]
+    SITEURL: Annotated[str, BeforeValidator(_site_url)] = ""
+    TIMEZONE: Annotated[str, BeforeValidator(_timezone)]
+    DEFAULT_LANG: Annotated[str, BeforeValidator(_language)] = "sv"
+    NEWS_PER_PAGE: _count(1) = 10
+    HOME_NEWS_COUNT: _count(0) = 4
+    MENU: list_of(Link, LIST) = Field(default_factory=list)
+    FOOTER_LINKS: list_of(Link, LIST) = Field(default_factory=list)
+    STATIC_PATHS: list_of(RelativePath, "expected a list of folders, e.g. ['images']") = Field(
+        default_factory=list
+    )
+    OUTPUT_RETENTION: list_of(RelativePath, "expected a list of names, e.g. ['.git']") = Field(
+        default_factory=list
+    )
+    CONSENT: ConsentSettings = ConsentSettings()
+    MATOMO: MatomoSettings | None = None
+
+
+OURS = set(SiteSettings.model_fields)
+# Pelican's settings that are not in its DEFAULT_CONFIG.
+PELICAN_EXTRA = {"TIMEZONE", "FEED_DOMAIN", "FEED_ALL_ATOM", "PLUGINS", "PLUGIN_PATHS"}
+
+
+def unknown_settings(written: set[str]) -> list[Problem]:
+    """Upper-case names the settings files write that nothing reads but that
+    are close to one that is read: a misspelt setting would be ignored."""
+    known = OURS | PELICAN_EXTRA | set(DEFAULT_CONFIG)
+    problems = []
+    for key in sorted(written - known):
+        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.8)
+        if close:
+            problems.append(((key,), f"unknown setting (did you mean {close[0]}?)"))
+    return problems
+
+
+def check_site_settings(
+    settings: dict, source: SettingsSource
+) -> tuple[SiteSettings | None, Consent | None, list[ContentError]]:
+    """The checked settings and consent configuration, or the problems."""
+    ours = {key: settings[key] for key in OURS if key in settings}
+    problems = unknown_settings(source.keys)
+    model = consent = None
+    try:
+        model = SiteSettings.model_validate(ours)
+    except ValidationError as error:
+        problems += problems_of(error, SiteSettings)
+    else:
+        problems += consent_problems(model.CONSENT, model.MATOMO)
+        consent = build_consent(model.CONSENT, model.MATOMO, model.SITENAME)
+    errors = [source.error(loc, message) for loc, message in problems]
+    return (None, None, errors) if errors else (model, consent, [])
