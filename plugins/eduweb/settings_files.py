@@ -197,25 +197,36 @@ def settings_file_errors(path: str) -> list[ContentError]:
     itself cannot report this; `invoke build`, `invoke publish` and
     `invoke check` call this first.
     """
-    from pelican.settings import get_settings_from_file
-
     if not os.path.isfile(path):
         return [ContentError(display_path(path), 0, "settings", "the settings file is missing")]
     try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            get_settings_from_file(path)
+        _run(path)
     except SyntaxError as err:
         where = display_path(err.filename or path)
         return [ContentError(where, err.lineno or 1, "syntax error", str(err.msg))]
     except Exception as err:  # anything the file raises is reported
+        folder = os.path.dirname(os.path.abspath(path))
         frames = [
             frame
             for frame in traceback.extract_tb(err.__traceback__)
-            if frame.filename.endswith(".py")
-            and os.path.dirname(os.path.abspath(frame.filename))
-            == os.path.dirname(os.path.abspath(path))
+            if os.path.dirname(os.path.abspath(frame.filename)) == folder
         ]
         frame = frames[-1] if frames else None
         where = display_path(frame.filename) if frame else display_path(path)
         return [ContentError(where, frame.lineno if frame else 1, type(err).__name__, str(err))]
     return []
+
+
+def _run(path: str) -> None:
+    from pelican.settings import get_settings_from_file
+
+    loaded = set(sys.modules)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            get_settings_from_file(path)
+    except BaseException:
+        # A module that failed half-way stays in sys.modules; importing it
+        # again in this process would then find it empty.
+        for name in set(sys.modules) - loaded:
+            del sys.modules[name]
+        raise
