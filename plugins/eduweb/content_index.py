@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import model
+from . import model, urls
 from .errors import ContentError, field_path
 from .frontmatter import FrontMatterError, line_of, load_yaml, split_front_matter
 from .slugs import is_slug, slugify
@@ -307,6 +307,7 @@ def _check_site(index: SiteIndex) -> None:
         elif doc.kind == "contact":
             index.contacts[doc.slug] = doc
 
+    _check_tags(index)
     for refs in index.references:
         for number, contact_id in enumerate(refs.contacts):
             if contact_id and contact_id not in index.present["contact"]:
@@ -339,6 +340,60 @@ def _check_site(index: SiteIndex) -> None:
                         field_path(("programmes", number)),
                         f"{slug!r} is a draft ({target.rel_path} has status: draft; "
                         "publish it or remove it from the list)",
+                    )
+                )
+
+
+def _check_tags(index: SiteIndex) -> None:
+    """News tags that fold to one address (`C++` and `C`, `Ö` and `o`) would
+    share one tag page headed by whichever name came first."""
+    first: dict[str, tuple[str, Document, int]] = {}  # tag slug -> name, file, position
+    news = (d for d in index.documents.values() if d.kind == "news" and not d.is_draft)
+    for doc in sorted(news, key=lambda d: d.rel_path):
+        in_this_file: dict[str, tuple[str, int]] = {}
+        for number, name in enumerate(doc.meta.tags):
+            slug = slugify(name)
+            where = ("tags", number)
+            if not slug:
+                index.errors.append(
+                    ContentError(
+                        doc.rel_path,
+                        doc.line_of(where),
+                        field_path(where),
+                        f"{name!r} gives no address (use letters or digits in the tag)",
+                    )
+                )
+                continue
+            address = "/" + urls.tag_url(slug)
+            if slug in in_this_file:
+                other, other_number = in_this_file[slug]
+                if other != name:
+                    index.errors.append(
+                        ContentError(
+                            doc.rel_path,
+                            doc.line_of(where),
+                            field_path(where),
+                            f"{name!r} and {other!r} (line "
+                            f"{doc.line_of(('tags', other_number))}) get the same address "
+                            f"{address} (keep one of them)",
+                        )
+                    )
+                continue
+            in_this_file[slug] = (name, number)
+            if slug not in first:
+                first[slug] = (name, doc, number)
+                continue
+            other, other_doc, other_number = first[slug]
+            if other != name:
+                index.errors.append(
+                    ContentError(
+                        doc.rel_path,
+                        doc.line_of(where),
+                        field_path(where),
+                        f"{name!r} gets the same address {address} as {other!r} in "
+                        f"{other_doc.rel_path}:{other_doc.line_of(('tags', other_number))} "
+                        "(write the tag the same way in both files, or choose names that differ "
+                        "in letters or digits)",
                     )
                 )
 

@@ -19,6 +19,10 @@ def news_page_url(number: int) -> str:
     return f"nyheter/sida/{number}/"
 
 
+def tag_url(slug: str) -> str:
+    return f"nyheter/amne/{slug}/"
+
+
 def programme_url(slug: str) -> str:
     return f"utbildningar/{slug}/"
 
