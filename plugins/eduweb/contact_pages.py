@@ -28,13 +28,13 @@ NO_ORGANIZATION = "Övriga kontakter"
 # Netlify / Cloudflare Pages (_headers) to send vCards as text/vcard in UTF-8.
 HOST_FILES = {
     ".htaccess": (
-        "# vCards (/kontakter/*.vcf) as text/vcard in UTF-8; written by the eduweb plugin.\n"
+        f"# vCards (/{urls.VCARD_FOLDER}*.vcf) as text/vcard in UTF-8; by the eduweb plugin.\n"
         "AddType text/vcard .vcf\n"
         "AddCharset utf-8 .vcf\n"
     ),
     "_headers": (
         "# vCards as text/vcard in UTF-8 (Netlify, Cloudflare Pages); by the eduweb plugin.\n"
-        "/kontakter/*\n"
+        f"/{urls.VCARD_FOLDER}*\n"
         f"  Content-Type: {VCARD_MEDIA_TYPE}\n"
     ),
 }
@@ -66,7 +66,7 @@ class ContactCard:
     @property
     def page_url(self) -> str:
         """The contact's card on the contacts page."""
-        return f"{urls.CONTACTS_PAGE}#{self.id}"
+        return urls.contact_url(self.id)
 
     @property
     def sort_key(self) -> tuple:

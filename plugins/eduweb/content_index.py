@@ -21,19 +21,7 @@ from .slugs import is_slug, slugify
 KIND_FOLDERS = {"news": "news", "page": "pages", "programme": "programmes", "contact": "contacts"}
 MARKDOWN_EXTENSIONS = (".md",)
 # Addresses the site generates itself; a page may not take them.
-RESERVED_SLUGS = {
-    "nyheter",
-    "utbildningar",
-    "kalender",
-    "kontakt",
-    "kontakter",
-    "cookies",
-    "theme",
-    "images",
-    "sitemap",
-    "404",
-    "robots",
-}
+RESERVED_SLUGS = urls.reserved_slugs()
 
 
 @dataclass
@@ -258,7 +246,7 @@ def _wrong_file_type(kind: str, ext: str) -> str | None:
 def _check_site(index: SiteIndex) -> None:
     """Rules across files: unique addresses and references that resolve."""
     errors = index.errors
-    taken: dict[tuple, Document] = {}
+    taken: dict[str, Document] = {}
 
     # A file that takes its address from its name keeps it; one that sets a
     # slug: that clashes is the one told to change.
@@ -267,10 +255,9 @@ def _check_site(index: SiteIndex) -> None:
 
     for doc in sorted(index.documents.values(), key=claim_order):
         if doc.kind == "news":
-            key = ("news", doc.meta.date.year, doc.slug)
-            address = f"/nyheter/{doc.meta.date.year}/{doc.slug}/"
+            address = "/" + urls.article_url(doc.meta.date.year, doc.slug)
         elif doc.kind == "page":
-            key, address = ("root", doc.slug), f"/{doc.slug}/"
+            address = "/" + urls.page_url(doc.slug)
             if doc.slug in RESERVED_SLUGS:
                 errors.append(
                     ContentError(
@@ -285,23 +272,24 @@ def _check_site(index: SiteIndex) -> None:
                 )
                 continue
         elif doc.kind == "programme":
-            key, address = ("programme", doc.slug), f"/utbildningar/{doc.slug}/"
+            address = "/" + urls.programme_url(doc.slug)
         else:
-            key, address = ("contact", doc.slug), f"/kontakter/{doc.slug}.vcf"
-        if key in taken:
+            address = "/" + urls.vcard_url(doc.slug)
+        # Files clash when their addresses do, whatever their kinds.
+        if address in taken:
             errors.append(
                 ContentError(
                     doc.rel_path,
                     doc.line_of(("slug",)),
                     "slug",
                     (
-                        f"{address} is already the address of {taken[key].rel_path} "
+                        f"{address} is already the address of {taken[address].rel_path} "
                         "(give one of them another slug:)"
                     ),
                 )
             )
             continue
-        taken[key] = doc
+        taken[address] = doc
         if doc.kind == "programme":
             index.programmes[doc.slug] = doc
         elif doc.kind == "contact":

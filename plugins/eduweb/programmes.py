@@ -127,6 +127,11 @@ class Teacher:
     name: str
     contact_id: str | None = None  # set when the teacher is a contact
 
+    @property
+    def url(self) -> str | None:
+        """The teacher's card on the contacts page, when the teacher is a contact."""
+        return urls.contact_url(self.contact_id) if self.contact_id else None
+
 
 @dataclass
 class ProgrammeView:
