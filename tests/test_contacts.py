@@ -17,7 +17,7 @@ import vobject
 from bs4 import BeautifulSoup
 from conftest import Site
 from eduweb.collation import swedish_sort_key
-from eduweb.contact_pages import ContactCard, ContactDirectory
+from eduweb.contacts import ContactCard, ContactDirectory
 
 ARTICLE = "nyheter/2024/eskilstunas-chefer-utbildar-sig-tillsammans/"  # contacts: [tommy-eriksson]
 ARTICLE_TWO = "nyheter/2018/ledare-i-vasterbotten-lar-sig-leda-digital-forandring/"

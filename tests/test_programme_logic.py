@@ -386,3 +386,48 @@ def test_webcal_url():
         webcal_url("https://www.example.se", "kalender.ics")
         == "webcal://www.example.se/kalender.ics"
     )
+
+
+# ---------------------------------------------------------------- display rules
+# Decided here, not in templates, so the round and the next-round box agree.
+@pytest.mark.parametrize(
+    ("fields", "today", "shown"),
+    [
+        ({"registration_deadline": "2025-02-01"}, BEFORE, True),
+        ({"registration_deadline": "2025-01-15"}, BEFORE, True),  # the last day itself
+        ({"registration_deadline": "2025-02-01", "status": "few-places"}, BEFORE, True),
+        ({"registration_deadline": "2025-02-01", "booked_percent": "60"}, BEFORE, True),
+        ({"registration_deadline": "2025-01-14"}, BEFORE, False),  # closed
+        ({"registration_deadline": "2025-02-01", "status": "full"}, BEFORE, False),
+        ({"registration_deadline": "2025-02-01", "booked_percent": "100"}, BEFORE, False),
+        ({"registration_deadline": "2025-02-01", "status": "cancelled"}, BEFORE, False),
+        ({"registration_deadline": "2025-02-01"}, dt.date(2025, 3, 1), False),  # ongoing
+        ({"registration_deadline": "2025-02-01"}, dt.date(2025, 6, 1), False),  # finished
+        ({}, BEFORE, False),
+    ],
+)
+def test_registration_deadline_is_shown_while_registration_is_open(fields, today, shown):
+    now = dt.datetime.combine(today, dt.time(12), tzinfo=TZ)
+    result = view(programme(rounds=[{"name": "V", "sessions": SPRING, **fields}]), now)
+    assert result.rounds[0].shows_registration_deadline is shown
+
+
+@pytest.mark.parametrize(
+    ("now", "ongoing"), [(at(2025, 1, 1), False), (at(2025, 3, 1), True), (at(2025, 6, 1), False)]
+)
+def test_round_ongoing(now, ongoing):
+    result = view(programme(rounds=[{"name": "V", "sessions": SPRING}]), now)
+    assert result.rounds[0].ongoing is ongoing
+
+
+def test_latest_past_round():
+    assert view(programme(rounds=ROUNDS), at(2024, 8, 1)).latest_past_round is None
+    assert view(programme(rounds=ROUNDS), at(2025, 10, 1)).latest_past_round.name == "Hösten 2025"
+
+
+def test_a_teacher_who_is_a_contact_links_to_the_card():
+    result = view(programme(teachers=["anna", "Bo Ek"]), at(2025, 1, 1), {"anna": "Anna A"})
+    assert [(t.name, t.url) for t in result.teachers] == [
+        ("Anna A", "kontakt/#anna"),
+        ("Bo Ek", None),
+    ]

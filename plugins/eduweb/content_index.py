@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import model
+from . import model, urls
 from .errors import ContentError, field_path
 from .frontmatter import FrontMatterError, line_of, load_yaml, split_front_matter
 from .slugs import is_slug, slugify
@@ -21,19 +21,7 @@ from .slugs import is_slug, slugify
 KIND_FOLDERS = {"news": "news", "page": "pages", "programme": "programmes", "contact": "contacts"}
 MARKDOWN_EXTENSIONS = (".md",)
 # Addresses the site generates itself; a page may not take them.
-RESERVED_SLUGS = {
-    "nyheter",
-    "utbildningar",
-    "kalender",
-    "kontakt",
-    "kontakter",
-    "cookies",
-    "theme",
-    "images",
-    "sitemap",
-    "404",
-    "robots",
-}
+RESERVED_SLUGS = urls.reserved_slugs()
 
 
 @dataclass
@@ -258,7 +246,7 @@ def _wrong_file_type(kind: str, ext: str) -> str | None:
 def _check_site(index: SiteIndex) -> None:
     """Rules across files: unique addresses and references that resolve."""
     errors = index.errors
-    taken: dict[tuple, Document] = {}
+    taken: dict[str, Document] = {}
 
     # A file that takes its address from its name keeps it; one that sets a
     # slug: that clashes is the one told to change.
@@ -267,10 +255,9 @@ def _check_site(index: SiteIndex) -> None:
 
     for doc in sorted(index.documents.values(), key=claim_order):
         if doc.kind == "news":
-            key = ("news", doc.meta.date.year, doc.slug)
-            address = f"/nyheter/{doc.meta.date.year}/{doc.slug}/"
+            address = "/" + urls.article_url(doc.meta.date.year, doc.slug)
         elif doc.kind == "page":
-            key, address = ("root", doc.slug), f"/{doc.slug}/"
+            address = "/" + urls.page_url(doc.slug)
             if doc.slug in RESERVED_SLUGS:
                 errors.append(
                     ContentError(
@@ -285,28 +272,30 @@ def _check_site(index: SiteIndex) -> None:
                 )
                 continue
         elif doc.kind == "programme":
-            key, address = ("programme", doc.slug), f"/utbildningar/{doc.slug}/"
+            address = "/" + urls.programme_url(doc.slug)
         else:
-            key, address = ("contact", doc.slug), f"/kontakter/{doc.slug}.vcf"
-        if key in taken:
+            address = "/" + urls.vcard_url(doc.slug)
+        # Files clash when their addresses do, whatever their kinds.
+        if address in taken:
             errors.append(
                 ContentError(
                     doc.rel_path,
                     doc.line_of(("slug",)),
                     "slug",
                     (
-                        f"{address} is already the address of {taken[key].rel_path} "
+                        f"{address} is already the address of {taken[address].rel_path} "
                         "(give one of them another slug:)"
                     ),
                 )
             )
             continue
-        taken[key] = doc
+        taken[address] = doc
         if doc.kind == "programme":
             index.programmes[doc.slug] = doc
         elif doc.kind == "contact":
             index.contacts[doc.slug] = doc
 
+    _check_tags(index)
     for refs in index.references:
         for number, contact_id in enumerate(refs.contacts):
             if contact_id and contact_id not in index.present["contact"]:
@@ -339,6 +328,60 @@ def _check_site(index: SiteIndex) -> None:
                         field_path(("programmes", number)),
                         f"{slug!r} is a draft ({target.rel_path} has status: draft; "
                         "publish it or remove it from the list)",
+                    )
+                )
+
+
+def _check_tags(index: SiteIndex) -> None:
+    """News tags that fold to one address (`C++` and `C`, `Ö` and `o`) would
+    share one tag page headed by whichever name came first."""
+    first: dict[str, tuple[str, Document, int]] = {}  # tag slug -> name, file, position
+    news = (d for d in index.documents.values() if d.kind == "news" and not d.is_draft)
+    for doc in sorted(news, key=lambda d: d.rel_path):
+        in_this_file: dict[str, tuple[str, int]] = {}
+        for number, name in enumerate(doc.meta.tags):
+            slug = slugify(name)
+            where = ("tags", number)
+            if not slug:
+                index.errors.append(
+                    ContentError(
+                        doc.rel_path,
+                        doc.line_of(where),
+                        field_path(where),
+                        f"{name!r} gives no address (use letters or digits in the tag)",
+                    )
+                )
+                continue
+            address = "/" + urls.tag_url(slug)
+            if slug in in_this_file:
+                other, other_number = in_this_file[slug]
+                if other != name:
+                    index.errors.append(
+                        ContentError(
+                            doc.rel_path,
+                            doc.line_of(where),
+                            field_path(where),
+                            f"{name!r} and {other!r} (line "
+                            f"{doc.line_of(('tags', other_number))}) get the same address "
+                            f"{address} (keep one of them)",
+                        )
+                    )
+                continue
+            in_this_file[slug] = (name, number)
+            if slug not in first:
+                first[slug] = (name, doc, number)
+                continue
+            other, other_doc, other_number = first[slug]
+            if other != name:
+                index.errors.append(
+                    ContentError(
+                        doc.rel_path,
+                        doc.line_of(where),
+                        field_path(where),
+                        f"{name!r} gets the same address {address} as {other!r} in "
+                        f"{other_doc.rel_path}:{other_doc.line_of(('tags', other_number))} "
+                        "(write the tag the same way in both files, or choose names that differ "
+                        "in letters or digits)",
                     )
                 )
 

@@ -37,7 +37,7 @@ class SiteGenerator(Generator):
             add_sitemap_entry(context, page.url)
         for tag, _articles in context.get("tags", []):
             add_sitemap_entry(context, tag.url)
-        add_sitemap_entry(context, "")
+        add_sitemap_entry(context, urls.HOME)
         add_sitemap_entry(context, urls.NEWS_LIST)
         per_page = self.settings["DEFAULT_PAGINATION"]
         pages = -(-len(context.get("articles", [])) // per_page)
@@ -47,18 +47,20 @@ class SiteGenerator(Generator):
     def generate_output(self, writer) -> None:
         articles = self.context.get("articles", [])
         writer.write_file(
-            "index.html",
+            urls.save_as(urls.HOME),
             self.get_template("home"),
             self.context,
             latest_articles=articles[: self.settings.get("HOME_NEWS_COUNT", 4)],
             page_name="index",
-            url="",
+            url=urls.HOME,
         )
-        writer.write_file("404.html", self.get_template("404"), self.context, url="404.html")
-        write_output_file(self.output_path, "sitemap.xml", self._sitemap())
+        writer.write_file(
+            urls.NOT_FOUND, self.get_template("404"), self.context, url=urls.NOT_FOUND
+        )
+        write_output_file(self.output_path, urls.SITEMAP, self._sitemap())
         write_output_file(
             self.output_path,
-            "robots.txt",
+            urls.ROBOTS,
             f"User-agent: *\nAllow: /\n\nSitemap: {self.settings['PUBLIC_URL']}/{urls.SITEMAP}\n",
         )
 

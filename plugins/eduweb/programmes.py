@@ -11,6 +11,9 @@ Decisions, in one place:
 - A round runs from `start` (else its first session's date) to `end` (else
   its last session's date, else its start). Whether it is coming, ongoing
   or finished is judged by the local date of the build moment.
+- The registration deadline is shown only while a round is open for
+  registration (RoundView.shows_registration_deadline), on the round and
+  in the next-round box alike.
 - A cancelled round always shows as cancelled. Otherwise a finished or an
   ongoing round shows as such, whatever booking status is written, since
   booking no longer applies once a round has started. Before the start the
@@ -118,6 +121,16 @@ class RoundView:
         return self.phase == FINISHED
 
     @property
+    def ongoing(self) -> bool:
+        return self.phase == ONGOING
+
+    @property
+    def shows_registration_deadline(self) -> bool:
+        """The last day to register is shown while registering is possible:
+        not once the round is full, closed, cancelled, under way or over."""
+        return self.registration_deadline is not None and self.status.key in BOOKABLE
+
+    @property
     def date_parts(self) -> list[tuple[dt.date, str]]:
         return date_range(self.start, self.end)
 
@@ -126,6 +139,11 @@ class RoundView:
 class Teacher:
     name: str
     contact_id: str | None = None  # set when the teacher is a contact
+
+    @property
+    def url(self) -> str | None:
+        """The teacher's card on the contacts page, when the teacher is a contact."""
+        return urls.contact_url(self.contact_id) if self.contact_id else None
 
 
 @dataclass
@@ -166,6 +184,11 @@ class ProgrammeView:
     def past_rounds(self) -> list[RoundView]:
         """Finished rounds, the latest first."""
         return sorted((r for r in self.rounds if r.finished), key=lambda r: r.start, reverse=True)
+
+    @property
+    def latest_past_round(self) -> RoundView | None:
+        past = self.past_rounds
+        return past[0] if past else None
 
     @property
     def sessions(self) -> list[tuple[RoundView, SessionView]]:

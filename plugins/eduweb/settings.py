@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from pelican.paginator import PaginationRule
 
+from . import urls
 from .dates import site_timezone
 from .slugs import SLUG_SUBSTITUTIONS
 
@@ -20,18 +21,19 @@ CONTRACT_SETTINGS = {
     "PAGE_PATHS": ["pages"],
     "ARTICLE_EXCLUDES": [],
     "PAGE_EXCLUDES": [],
-    "ARTICLE_URL": "nyheter/{date:%Y}/{slug}/",
-    "ARTICLE_SAVE_AS": "nyheter/{date:%Y}/{slug}/index.html",
-    "PAGE_URL": "{slug}/",
-    "PAGE_SAVE_AS": "{slug}/index.html",
-    "INDEX_URL": "nyheter/",
-    "INDEX_SAVE_AS": "nyheter/index.html",
-    "TAG_URL": "nyheter/amne/{slug}/",
-    "TAG_SAVE_AS": "nyheter/amne/{slug}/index.html",
+    "ARTICLE_URL": urls.ARTICLE_PATTERN,
+    "ARTICLE_SAVE_AS": urls.save_as(urls.ARTICLE_PATTERN),
+    "PAGE_URL": urls.PAGE_PATTERN,
+    "PAGE_SAVE_AS": urls.save_as(urls.PAGE_PATTERN),
+    "INDEX_URL": urls.NEWS_LIST,
+    "INDEX_SAVE_AS": urls.save_as(urls.NEWS_LIST),
+    "TAG_URL": urls.TAG_PATTERN,
+    "TAG_SAVE_AS": urls.save_as(urls.TAG_PATTERN),
     "PAGINATION_PATTERNS": [
         PaginationRule(1, "{url}", "{save_as}"),
-        PaginationRule(2, "{base_name}/sida/{number}/", "{base_name}/sida/{number}/index.html"),
+        PaginationRule(2, urls.LIST_PAGE_PATTERN, urls.save_as(urls.LIST_PAGE_PATTERN)),
     ],
+    "THEME_STATIC_DIR": urls.THEME_STATIC.rstrip("/"),
     "PAGINATED_TEMPLATES": {"index": None, "tag": None},
     "DIRECT_TEMPLATES": ["index"],
     # Drafts and scheduled articles are never written anywhere.
@@ -64,7 +66,7 @@ CONTRACT_SETTINGS = {
     "ARTICLE_TRANSLATION_ID": None,
     "PAGE_TRANSLATION_ID": None,
     # One feed: the news in Atom.
-    "FEED_ALL_ATOM": "nyheter/atom.xml",
+    "FEED_ALL_ATOM": urls.NEWS_FEED,
     "FEED_ATOM": None,
     "FEED_RSS": None,
     "FEED_ALL_RSS": None,

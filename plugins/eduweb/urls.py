@@ -1,9 +1,17 @@
-"""The site's addresses, as the content contract fixes them (no leading slash).
+"""Every address the site has, in one place (no leading slash).
 
-Article and tag addresses are Pelican's own settings (settings.py)."""
+The content contract (docs/content-model.md, "Addresses") fixes these; the
+settings Pelican is given (settings.py), the cross-file checks
+(content_index.py), the reserved page slugs and the templates (the `urls`
+Jinja global) all take them from here. tests/test_urls.py holds this module
+to the table in the contract and to the files of a built site.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
+HOME = ""
 NEWS_LIST = "nyheter/"
 NEWS_FEED = "nyheter/atom.xml"
 PROGRAMME_LIST = "utbildningar/"
@@ -12,29 +20,94 @@ CALENDAR_ICS = "kalender.ics"
 CONTACTS_PAGE = "kontakt/"
 COOKIES_PAGE = "cookies/"
 SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+NOT_FOUND = "404.html"
+# Folders of files copied as they are: the theme's (Pelican's THEME_STATIC_DIR)
+# and the writers' pictures (STATIC_PATHS).
+THEME_STATIC = "theme/"
+IMAGES = "images/"
+
+# Pelican's address patterns; Pelican fills them in (settings.py).
+ARTICLE_PATTERN = NEWS_LIST + "{date:%Y}/{slug}/"
+TAG_PATTERN = NEWS_LIST + "amne/{slug}/"
+PAGE_PATTERN = "{slug}/"
+# Page 2, 3, … of a paginated list; {base_name} is the list's folder.
+LIST_PAGE_PATTERN = "{base_name}/sida/{number}/"
+
+PROGRAMME_FOLDER = PROGRAMME_LIST
+VCARD_FOLDER = "kontakter/"
+ICS_NAME = "kalender.ics"
+
+
+def article_url(year: int, slug: str) -> str:
+    return ARTICLE_PATTERN.format(date=dt.date(year, 1, 1), slug=slug)
+
+
+def tag_url(slug: str) -> str:
+    return TAG_PATTERN.format(slug=slug)
+
+
+def page_url(slug: str) -> str:
+    return PAGE_PATTERN.format(slug=slug)
 
 
 def news_page_url(number: int) -> str:
     """Page 2, 3, … of the news list (page 1 is NEWS_LIST)."""
-    return f"nyheter/sida/{number}/"
+    if number == 1:
+        return NEWS_LIST
+    return LIST_PAGE_PATTERN.format(base_name=NEWS_LIST.rstrip("/"), number=number)
 
 
 def programme_url(slug: str) -> str:
-    return f"utbildningar/{slug}/"
+    return f"{PROGRAMME_FOLDER}{slug}/"
 
 
 def programme_ics_url(slug: str) -> str:
-    return f"utbildningar/{slug}/kalender.ics"
+    return programme_url(slug) + ICS_NAME
 
 
 def vcard_url(contact_id: str) -> str:
-    return f"kontakter/{contact_id}.vcf"
+    return f"{VCARD_FOLDER}{contact_id}.vcf"
 
 
-def page_url(slug: str) -> str:
-    return f"{slug}/"
+def contact_url(contact_id: str) -> str:
+    """A contact's card on the contacts page."""
+    return f"{CONTACTS_PAGE}#{contact_id}"
 
 
 def save_as(url: str) -> str:
     """The output file of an address: folders get an index.html."""
     return url + "index.html" if url.endswith("/") or url == "" else url
+
+
+def fixed_addresses() -> list[str]:
+    """Every address the site makes itself, with a sample for each pattern."""
+    sample = "x"
+    return [
+        HOME,
+        NEWS_LIST,
+        news_page_url(2),
+        NEWS_FEED,
+        article_url(2000, sample),
+        tag_url(sample),
+        PROGRAMME_LIST,
+        programme_url(sample),
+        programme_ics_url(sample),
+        CALENDAR,
+        CALENDAR_ICS,
+        CONTACTS_PAGE,
+        vcard_url(sample),
+        COOKIES_PAGE,
+        SITEMAP,
+        ROBOTS,
+        NOT_FOUND,
+        THEME_STATIC,
+        IMAGES,
+    ]
+
+
+def reserved_slugs() -> frozenset[str]:
+    """First path segments of the site's own addresses (a file's name without
+    its extension), which a page's slug may not take."""
+    firsts = (address.split("/", 1)[0] for address in fixed_addresses())
+    return frozenset(first.split(".", 1)[0] for first in firsts if first)

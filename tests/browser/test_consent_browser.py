@@ -451,3 +451,32 @@ def test_cookie_patterns_and_parent_domains(page: Page):
     assert result["single"] == []
     assert result["old"] == {"yes": [], "no": []}
     assert result["current"] == {"yes": ["statistik"], "no": ["externt-innehall"]}
+
+
+def test_the_banners_decisions_are_named_functions(page: Page):
+    page.goto("/")
+    result = page.evaluate(
+        """async () => {
+          const m = await import('/theme/js/consent.mjs')
+          const keys = ['statistik', 'externt-innehall']
+          const choice = (yes, no) => ({ yes, no })
+          return {
+            read: m.readConsentCookie('c', 'a=1; c=v%3D2&yes=statistik; cc=x'),
+            missing: m.readConsentCookie('c', 'a=1; cc=x'),
+            valid: [
+              m.isValidConsentCookie(choice(['statistik'], ['externt-innehall']), keys),
+              m.isValidConsentCookie(choice(['statistik'], []), keys),
+              m.isValidConsentCookie(choice([], []), keys),
+            ],
+            show: [
+              m.shouldShowBanner(choice([], []), keys, false),
+              m.shouldShowBanner(choice([], []), keys, true),
+              m.shouldShowBanner(choice(keys, []), keys, false),
+            ],
+          }
+        }"""
+    )
+    assert result["read"] == "v%3D2&yes=statistik"
+    assert result["missing"] is None
+    assert result["valid"] == [True, False, False]
+    assert result["show"] == [True, False, False]
