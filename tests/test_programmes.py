@@ -67,6 +67,8 @@ summary: Fyra halvdagar i Skellefteå.
 location: Skellefteå
 rounds:
   - name: Våren 2025
+    status: few-places
+    booked_percent: 80
     sessions:
       - date: 2025-04-03
         start_time: 08:30
@@ -241,7 +243,10 @@ def test_cancelled_round_and_booking_labels(builds):
             "Nästa omgång startar 2 september 2025 – 50 % fullbokad – Anmäl dig till "
             "Chefsprogram för digitalisering, Hösten 2025",
         ),
-        ("deadline passed", "Nästa omgång startar 2 september 2025 – Anmälan stängd"),
+        (
+            "deadline passed",
+            "Nästa omgång startar 2 september 2025 – Anmälan stängd – 50 % fullbokad",
+        ),
         ("after", "Ingen ny omgång är planerad just nu."),
     ],
 )
@@ -266,7 +271,7 @@ def test_sign_up_links_use_the_rounds_address_else_the_programmes(builds):
         assert link.select_one(".visually-hidden") is not None
     closed = builds["deadline passed"].html(PAGE)
     autumn = round_section(closed, "Hösten 2025")
-    assert text(autumn.select_one(".status")) == "Anmälan stängd"
+    assert text(autumn.select_one(".status")) == "Anmälan stängd – 50 % fullbokad"
     assert closed.find("a", href="https://example.se/hosten-2025") is None
 
 
@@ -368,7 +373,11 @@ def test_programme_list_orders_coming_programmes_by_next_session(builds):
     ]
     # Both start on 3 April; the workshop meets first (08:30).
     assert cards == [
-        ("Workshop om förändring", "Nästa omgång startar 3 april 2025 – Öppen för anmälan"),
+        (
+            "Workshop om förändring",
+            # status: few-places with booked_percent: 80 shows both.
+            "Nästa omgång startar 3 april 2025 – Få platser kvar – 80 % fullbokad",
+        ),
         (
             "Chefsprogram för digitalisering",
             "Nästa omgång startar 3 april 2025 – Öppen för anmälan",
