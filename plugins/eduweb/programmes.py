@@ -116,6 +116,8 @@ class RoundView:
     registration_deadline: dt.date | None
     registration_url: str | None  # the round's, else the programme's
     course_mode: str | None
+    # False when `end` is only the start repeated (no end, no sessions written).
+    end_known: bool = True
 
     @property
     def can_register(self) -> bool:
@@ -399,6 +401,7 @@ def build_programme(
                 registration_deadline=round_.registration_deadline,
                 registration_url=round_.registration_url or meta.registration_url,
                 course_mode=course_mode(locations),
+                end_known=round_.end is not None or bool(round_.sessions),
             )
         )
     return ProgrammeView(
