@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import xml.etree.ElementTree as ElementTree
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from conftest import Site, article, epoch
+from lxml import etree
 
 
 def write_news(site: Site, count: int, **fields) -> None:
@@ -204,6 +207,110 @@ def test_atom_feed_is_valid_and_absolute(site):
     assert feed.feed.author == "Digitalt ledarskap"
     page = result.html("nyheter/")
     assert page.find("link", type="application/atom+xml")["href"] == "/nyheter/atom.xml"
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "A < B & C > D",
+    "&amp; &lt;b&gt;",
+    "\"citat\" och 'apostrof'",
+]
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _html_text(markup: str) -> str:
+    """The text an HTML reader shows for type="html" content; refuses live markup."""
+    fragment = BeautifulSoup(markup, "html.parser")
+    assert fragment.find() is None, f"live markup reached the feed reader: {markup!r}"
+    return fragment.get_text()
+
+
+def _raw_atom_entries(raw: bytes) -> dict[str, dict]:
+    """Entries by link, read with lxml alone; each text construct is decoded by its type."""
+
+    def text(element) -> str:
+        if element.get("type") == "html":
+            return _html_text(element.text or "")
+        assert element.get("type") in (None, "text"), element.get("type")
+        return element.text or ""
+
+    entries = {}
+    for entry in etree.fromstring(raw).iter(ATOM + "entry"):
+        summary = entry.find(ATOM + "summary")
+        entries[entry.find(ATOM + "link").get("href")] = {
+            "title": text(entry.find(ATOM + "title")),
+            "summary": text(summary) if summary is not None else None,
+            "author": entry.findtext(f"{ATOM}author/{ATOM}name"),
+            "tags": [c.get("term") for c in entry.iter(ATOM + "category")],
+        }
+    return entries
+
+
+def test_feed_readers_get_the_text_the_page_shows(site):
+    """Title, summary (written and first-paragraph), author and tags reach two
+    independent feed readers as exactly the text the HTML page shows."""
+    quoted = json.dumps  # a JSON string is a YAML double-quoted string
+    for number, value in enumerate(HOSTILE):
+        site.write(
+            f"news/2024/egen-{number}.md",
+            article(
+                title=quoted(f"Rubrik {value} slut"),
+                date=f"2024-02-0{number + 1}",
+                summary=quoted(f"Ingress {value} slut"),
+                author=quoted(f"Anna {value} Berg"),
+                tags=quoted([f"Tagg {value}", "Ledarskap"]),
+            ),
+        )
+        # Markdown's own escaping: the paragraph shows `value` as text on the page.
+        escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        site.write(
+            f"news/2024/forsta-{number}.md",
+            article(
+                title=f"Stycke {number}",
+                date=f"2024-01-0{number + 1}",
+                body=f"Första *stycket* {escaped} slut.\n\nTvå.",
+            ),
+        )
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+
+    leads = {
+        item.select_one(".news-item__title a")["href"]: item.select_one(".news-item__lead")
+        for page in ("nyheter/",)
+        for item in result.html(page).select(".news-item")
+    }
+    shown = {}
+    for number, value in enumerate(HOSTILE):
+        for slug in (f"egen-{number}", f"forsta-{number}"):
+            page = result.html(f"nyheter/2024/{slug}/")
+            byline = page.select_one(".article-meta__byline")
+            shown[f"https://digitaltledarskap.example.se/nyheter/2024/{slug}/"] = {
+                "title": page.select_one(".article__title").get_text(),
+                "summary": leads[f"/nyheter/2024/{slug}/"].get_text(),
+                "author": byline.get_text().removeprefix("Av ") if byline else None,
+                "tags": [a.get_text() for a in page.select(".tag-list__tag")],
+            }
+        own = shown[f"https://digitaltledarskap.example.se/nyheter/2024/egen-{number}/"]
+        assert own["title"] == f"Rubrik {value} slut"
+        assert own["summary"] == f"Ingress {value} slut"
+        first = shown[f"https://digitaltledarskap.example.se/nyheter/2024/forsta-{number}/"]
+        assert first["summary"] == f"Första stycket {value} slut."
+
+    raw = (result.output / "nyheter/atom.xml").read_bytes()
+    assert _raw_atom_entries(raw) == shown
+
+    feed = feedparser.parse(raw)
+    assert not feed.bozo
+    assert len(feed.entries) == len(shown)
+    for entry in feed.entries:
+        expected = shown[entry.link]
+        assert entry.title == expected["title"]
+        assert entry.title_detail.type == "text/plain"
+        assert entry.summary_detail.type == "text/html"
+        assert _html_text(entry.summary) == expected["summary"]
+        assert entry.get("author") == expected["author"]
+        assert [t.term for t in entry.get("tags", [])] == expected["tags"]
 
 
 def test_sitemap_lists_every_public_page(site):

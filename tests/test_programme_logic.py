@@ -11,6 +11,7 @@ from eduweb.programmes import (
     DEFAULT_SESSION_LENGTH,
     FINISHED,
     ONGOING,
+    booking_conflict,
     build_programme,
     calendar_entries,
     coming_entries,
@@ -133,7 +134,12 @@ BEFORE = dt.date(2025, 1, 15)
         ({}, BEFORE, "open", "Öppen för anmälan"),
         ({"booked_percent": "50"}, BEFORE, "open", "50\u00a0% fullbokad"),
         ({"status": "open", "booked_percent": "80"}, BEFORE, "open", "80\u00a0% fullbokad"),
-        ({"status": "few-places", "booked_percent": "90"}, BEFORE, "few-places", "Få platser kvar"),
+        (
+            {"status": "few-places", "booked_percent": "90"},
+            BEFORE,
+            "few-places",
+            "Få platser kvar – 90\u00a0% fullbokad",
+        ),
         ({"status": "full"}, BEFORE, "full", "Fullbokad"),
         ({"booked_percent": "100"}, BEFORE, "full", "Fullbokad"),
         ({"status": "cancelled"}, BEFORE, "cancelled", "Inställd"),
@@ -148,6 +154,95 @@ BEFORE = dt.date(2025, 1, 15)
 def test_round_status(fields, today, key, label):
     status = round_status(round_(sessions=SPRING, **fields), today)
     assert (status.key, status.label) == (key, label)
+
+
+STATUSES = [None, "open", "few-places", "full", "cancelled"]
+PERCENTS = [None, 0, 40, 80, 100]
+P = "\u00a0% fullbokad"
+# Before the start, deadline open: (status, booked_percent) -> (key, label),
+# or None where the two contradict each other (a content error).
+COMING_TABLE = {
+    (None, None): ("open", "Öppen för anmälan"),
+    (None, 0): ("open", "0" + P),
+    (None, 40): ("open", "40" + P),
+    (None, 80): ("open", "80" + P),
+    (None, 100): ("full", "Fullbokad"),
+    ("open", None): ("open", "Öppen för anmälan"),
+    ("open", 0): ("open", "0" + P),
+    ("open", 40): ("open", "40" + P),
+    ("open", 80): ("open", "80" + P),
+    ("open", 100): None,
+    ("few-places", None): ("few-places", "Få platser kvar"),
+    ("few-places", 0): ("few-places", "Få platser kvar – 0" + P),
+    ("few-places", 40): ("few-places", "Få platser kvar – 40" + P),
+    ("few-places", 80): ("few-places", "Få platser kvar – 80" + P),
+    ("few-places", 100): None,
+    ("full", None): ("full", "Fullbokad"),
+    ("full", 0): None,
+    ("full", 40): None,
+    ("full", 80): None,
+    ("full", 100): ("full", "Fullbokad"),
+    ("cancelled", None): ("cancelled", "Inställd"),
+    ("cancelled", 0): None,
+    ("cancelled", 40): None,
+    ("cancelled", 80): None,
+    ("cancelled", 100): None,
+}
+# Days relative to SPRING (2025-02-11 to 2025-05-13) and a deadline of 2025-01-31.
+DEADLINE = "2025-01-31"
+DEADLINE_OPEN, DEADLINE_PASSED = dt.date(2025, 1, 31), dt.date(2025, 2, 1)
+ONGOING_DAY, FINISHED_DAY = dt.date(2025, 3, 1), dt.date(2025, 5, 14)
+
+
+def _written(status, percent) -> dict:
+    fields = {}
+    if status is not None:
+        fields["status"] = status
+    if percent is not None:
+        fields["booked_percent"] = str(percent)
+    return fields
+
+
+@pytest.mark.parametrize("status", STATUSES)
+@pytest.mark.parametrize("percent", PERCENTS)
+def test_every_status_and_percent_is_shown_or_refused(status, percent):
+    """The whole table: each written pair is either a content error with a
+    clear message, or shown in every phase; only time supersedes a value."""
+    expected = COMING_TABLE[(status, percent)]
+    data = {"title": "Kurs", "summary": "Om kursen."}
+    data["rounds"] = [{"name": "Omgång", "sessions": SPRING, **_written(status, percent)}]
+    _meta, problems = model.validate("programme", data, CONTEXT)
+    if expected is None:
+        assert booking_conflict(status, percent) is not None
+        assert [loc for loc, _ in problems] == [("rounds", 0, "booked_percent")]
+        message = problems[0][1]
+        assert message.startswith(f"{percent} ")
+        assert "(write " in message or "(remove " in message
+        return
+    assert booking_conflict(status, percent) is None
+    assert not problems, problems
+    written = _written(status, percent)
+    coming = round_status(round_(sessions=SPRING, **written), BEFORE)
+    assert (coming.key, coming.label) == expected
+    if percent is not None and expected[0] != "full":
+        assert f"{percent}{P}" in coming.label  # never silently dropped
+
+    with_deadline = round_(sessions=SPRING, registration_deadline=DEADLINE, **written)
+    assert round_status(with_deadline, DEADLINE_OPEN) == coming  # the deadline day is open
+    closed = round_status(with_deadline, DEADLINE_PASSED)
+    if expected[0] in ("full", "cancelled"):
+        assert closed == coming
+    else:
+        assert closed.key == "closed"
+        suffix = "" if percent is None else f" – {percent}{P}"
+        assert closed.label == "Anmälan stängd" + suffix
+
+    for day, key, label in ((ONGOING_DAY, ONGOING, "Pågår"), (FINISHED_DAY, FINISHED, "Avslutad")):
+        later = round_status(with_deadline, day)
+        if status == "cancelled":
+            assert (later.key, later.label) == ("cancelled", "Inställd")
+        else:
+            assert (later.key, later.label) == (key, label)
 
 
 # ---------------------------------------------------------------- programmes

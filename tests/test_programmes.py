@@ -3,6 +3,7 @@ schema.org data, as a reader (or a search engine) gets them from a build."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -67,6 +68,8 @@ summary: Fyra halvdagar i Skellefteå.
 location: Skellefteå
 rounds:
   - name: Våren 2025
+    status: few-places
+    booked_percent: 80
     sessions:
       - date: 2025-04-03
         start_time: 08:30
@@ -241,7 +244,10 @@ def test_cancelled_round_and_booking_labels(builds):
             "Nästa omgång startar 2 september 2025 – 50 % fullbokad – Anmäl dig till "
             "Chefsprogram för digitalisering, Hösten 2025",
         ),
-        ("deadline passed", "Nästa omgång startar 2 september 2025 – Anmälan stängd"),
+        (
+            "deadline passed",
+            "Nästa omgång startar 2 september 2025 – Anmälan stängd – 50 % fullbokad",
+        ),
         ("after", "Ingen ny omgång är planerad just nu."),
     ],
 )
@@ -266,7 +272,7 @@ def test_sign_up_links_use_the_rounds_address_else_the_programmes(builds):
         assert link.select_one(".visually-hidden") is not None
     closed = builds["deadline passed"].html(PAGE)
     autumn = round_section(closed, "Hösten 2025")
-    assert text(autumn.select_one(".status")) == "Anmälan stängd"
+    assert text(autumn.select_one(".status")) == "Anmälan stängd – 50 % fullbokad"
     assert closed.find("a", href="https://example.se/hosten-2025") is None
 
 
@@ -333,6 +339,103 @@ def test_json_ld_course_instances_and_events(builds):
     assert "offers" not in cancelled
 
 
+MIXED = """\
+---
+title: Blandade träffar
+summary: Träffar på plats, digitalt och på en plats som inte är bestämd.
+rounds:
+  - name: Hösten 2027
+    start: 2027-09-01
+  - name: Våren 2027
+    sessions:
+      - date: 2027-03-02
+        start_time: 09:00
+        end_time: 12:00
+        location: Digitalt
+      - date: 2027-03-09
+        start_time: 09:00
+        location: Storgatan 1, Umeå
+      - date: 2027-03-16
+      - date: 2027-03-23
+        start_time: 13:00
+        end_time: 15:00
+        location: Teams
+---
+"""
+ONLINE_ONLY = """\
+---
+title: Webbinarier
+summary: Helt digitalt.
+location: Digitalt
+rounds:
+  - name: Våren 2027
+    start: 2027-04-01
+    end: 2027-04-01
+---
+"""
+ATTENDANCE = {
+    "VirtualLocation": "https://schema.org/OnlineEventAttendanceMode",
+    "Place": "https://schema.org/OfflineEventAttendanceMode",
+}
+EVENT_STATUSES = {
+    "https://schema.org/" + s
+    for s in ("EventScheduled", "EventCancelled", "EventPostponed", "EventRescheduled")
+}
+
+
+def check_event(event: dict) -> None:
+    """What schema.org and Google's event guidelines ask of every Event."""
+    for key in ("name", "startDate", "location", "eventAttendanceMode", "eventStatus"):
+        assert event.get(key), (key, event)
+    assert event["eventStatus"] in EVENT_STATUSES
+    location = event["location"]
+    assert event["eventAttendanceMode"] == ATTENDANCE[location["@type"]], event
+    if location["@type"] == "VirtualLocation":
+        assert location["url"].startswith("https://")
+    elif location["name"] != "Plats meddelas senare":
+        assert location["address"] == location["name"]
+        assert location["address"].lower() not in {"digitalt", "online", "teams", "zoom"}
+    start = dt.datetime.fromisoformat(event["startDate"])
+    if "endDate" in event:
+        assert dt.datetime.fromisoformat(event["endDate"]) >= start
+
+
+def test_json_ld_every_event_has_a_place_attendance_mode_and_status(tmp_path):
+    site = Site(tmp_path / "site")
+    site.write("programmes/blandade-traffar.md", MIXED)
+    site.write("programmes/webbinarier.md", ONLINE_ONLY)
+    result = site.build(at=epoch(2027, 1, 10, 12))
+    assert result.returncode == 0, result.stderr
+
+    items = graph(result.html("utbildningar/blandade-traffar/"))
+    events = [i for i in items if i["@type"] == "Event"]
+    assert len(events) == 4
+    for event in events:
+        check_event(event)
+    locations = [e["location"] for e in sorted(events, key=lambda e: e["startDate"])]
+    page = "https://digitaltledarskap.example.se/utbildningar/blandade-traffar/"
+    assert locations == [
+        {"@type": "VirtualLocation", "name": "Digitalt", "url": page},
+        {"@type": "Place", "name": "Storgatan 1, Umeå", "address": "Storgatan 1, Umeå"},
+        {"@type": "Place", "name": "Plats meddelas senare"},
+        {"@type": "VirtualLocation", "name": "Teams", "url": page},
+    ]
+    [course] = [i for i in items if i["@type"] == "Course"]
+    instances = {i["name"]: i for i in course["hasCourseInstance"]}
+    autumn = instances["Blandade träffar, Hösten 2027"]
+    assert autumn["startDate"] == "2027-09-01"
+    assert "endDate" not in autumn  # only a start date was written
+    assert instances["Blandade träffar, Våren 2027"]["endDate"] == "2027-03-23"
+
+    [course] = [
+        i for i in graph(result.html("utbildningar/webbinarier/")) if i["@type"] == "Course"
+    ]
+    [spring] = course["hasCourseInstance"]
+    assert spring["endDate"] == "2027-04-01"  # written, though equal to the start
+    assert spring["location"]["@type"] == "VirtualLocation"
+    assert spring["courseMode"] == "online"
+
+
 def test_json_ld_cannot_close_its_script_element(tmp_path):
     site = Site(tmp_path / "site")
     site.write(
@@ -368,7 +471,11 @@ def test_programme_list_orders_coming_programmes_by_next_session(builds):
     ]
     # Both start on 3 April; the workshop meets first (08:30).
     assert cards == [
-        ("Workshop om förändring", "Nästa omgång startar 3 april 2025 – Öppen för anmälan"),
+        (
+            "Workshop om förändring",
+            # status: few-places with booked_percent: 80 shows both.
+            "Nästa omgång startar 3 april 2025 – Få platser kvar – 80 % fullbokad",
+        ),
         (
             "Chefsprogram för digitalisering",
             "Nästa omgång startar 3 april 2025 – Öppen för anmälan",

@@ -351,6 +351,14 @@ PROGRAMME_CASES = {
         "content/programmes/bad.md:7: rounds[0].booked_percent: 'hälften' is not a whole "
         "number from 0 to 100 (write e.g. booked_percent: 50)",
     ),
+    "full round with places left": (
+        programme(
+            "rounds:\n  - name: Hösten\n    start: 2024-09-02\n    status: full\n"
+            "    booked_percent: 40"
+        ),
+        "content/programmes/bad.md:8: rounds[0].booked_percent: 40 is below 100 but status is "
+        "full (write booked_percent: 100, or status: few-places)",
+    ),
     "registration deadline that is not a date": (
         programme(
             "rounds:\n  - name: Hösten\n    start: 2024-09-02\n    registration_deadline: 1 augusti"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from . import urls
 from .collation import swedish_sort_key
@@ -79,7 +80,8 @@ def contact_vcard(card: ContactCard, public_url: str) -> str:
             title=card.role,
             phones=card.phones,
             email=card.email,
-            photo_url=f"{public_url}/{photo}" if photo else None,
+            # A file name may hold spaces, `#`, `%` or worse: the address encodes them.
+            photo_url=f"{public_url}/{quote(photo)}" if photo else None,
             url=f"{public_url}/{card.page_url}",
         )
     )

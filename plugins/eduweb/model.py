@@ -21,6 +21,7 @@ from pydantic_core import PydanticCustomError
 
 from .dates import DateError, parse_date, parse_datetime, parse_time
 from .phones import PhoneError, parse_phone
+from .programmes import booking_conflict
 from .slugs import is_slug
 
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
@@ -349,6 +350,9 @@ class Round(_Schema):
 
     def _rule_problems(self):
         problems = []
+        conflict = booking_conflict(self.status, self.booked_percent)
+        if conflict:
+            problems.append((("booked_percent",), conflict))
         if not self.sessions and self.start is None:
             problems.append(
                 (

@@ -19,6 +19,14 @@ Decisions, in one place:
   booking no longer applies once a round has started. Before the start the
   written status (or `booked_percent`) applies, and after
   `registration_deadline` the round shows "Anmälan stängd".
+- `booked_percent` is shown wherever booking still applies, next to the
+  status: "50 % fullbokad" (open), "Få platser kvar – 80 % fullbokad",
+  "Anmälan stängd – 80 % fullbokad"; 100 (or `status: full`) is
+  "Fullbokad". Written values that contradict each other whatever the date
+  are content errors (booking_conflict): `full` below 100 %, `open` or
+  `few-places` at 100 %, a percentage on a cancelled round. What only time
+  changes is never an error, or a build that passed would fail the next
+  night: once a round starts, "Pågår"/"Avslutad" replaces the booking status.
 """
 
 from __future__ import annotations
@@ -111,6 +119,8 @@ class RoundView:
     registration_deadline: dt.date | None
     registration_url: str | None  # the round's, else the programme's
     course_mode: str | None
+    # False when `end` is only the start repeated (no end, no sessions written).
+    end_known: bool = True
 
     @property
     def can_register(self) -> bool:
@@ -312,9 +322,34 @@ def round_status(round_, today: dt.date) -> Status:
         key = "few-places"
     else:
         key = "open"
-    if key == "open" and round_.booked_percent is not None:
-        return Status(key, booked_label(round_.booked_percent))
+    percent = round_.booked_percent
+    if key == "open" and percent is not None:
+        return Status(key, booked_label(percent))
+    if key in ("few-places", "closed") and percent is not None:
+        return Status(key, f"{STATUS_LABELS[key]} – {booked_label(percent)}")
     return Status(key, STATUS_LABELS[key])
+
+
+def booking_conflict(status: str | None, booked_percent: int | None) -> str | None:
+    """Why a written `status` and `booked_percent` cannot both be true, or None."""
+    if booked_percent is None:
+        return None
+    if status == "cancelled":
+        return (
+            f"{booked_percent} is given for a cancelled round, which takes no bookings "
+            "(remove booked_percent, or change status)"
+        )
+    if status == "full" and booked_percent < 100:
+        return (
+            f"{booked_percent} is below 100 but status is full (write booked_percent: 100, "
+            "or status: few-places)"
+        )
+    if status in BOOKABLE and booked_percent == 100:
+        return (
+            f"100 means the round is full but status is {status} (write status: full, "
+            "or a lower booked_percent)"
+        )
+    return None
 
 
 def booked_label(percent: int) -> str:
@@ -389,6 +424,7 @@ def build_programme(
                 registration_deadline=round_.registration_deadline,
                 registration_url=round_.registration_url or meta.registration_url,
                 course_mode=course_mode(locations),
+                end_known=round_.end is not None or bool(round_.sessions),
             )
         )
     return ProgrammeView(

@@ -1,14 +1,28 @@
 """schema.org data (JSON-LD) for a programme: a Course, a CourseInstance per
 round and an Event per session. Plain dicts; templates write them with the
-`json_ld` filter, which keeps `</script>` out of the page."""
+`json_ld` filter, which keeps `</script>` out of the page.
+
+Every Event has a location, an eventAttendanceMode and an eventStatus:
+- an online place ("Digitalt", see programmes.is_online) is a VirtualLocation
+  whose url is the programme page (the meeting link goes to participants only);
+- any other place is a Place whose name and address are the text as written:
+  the contract has one free-text field, and splitting "Storgatan 1, Umeå"
+  into street and town (or adding a country) would invent data;
+- a session with no place at all, on the session or the programme, gets a
+  Place named UNKNOWN_PLACE without an address, and the offline attendance
+  mode, which is what readers of schema.org assume when none is given.
+Dates are those written or derived from sessions: a round with only a start
+date has no endDate.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from .programmes import ProgrammeView, RoundView, SessionView
+from .programmes import ProgrammeView, RoundView, SessionView, is_online
 
 SCHEMA = "https://schema.org/"
+UNKNOWN_PLACE = "Plats meddelas senare"
 AVAILABILITY = {
     "open": "InStock",
     "few-places": "LimitedAvailability",
@@ -40,9 +54,9 @@ def programme_json_ld(programme: ProgrammeView, public_url: str, organization: s
     return {"@context": "https://schema.org", "@graph": [course, *events]}
 
 
-def _place(location: str | None, online: bool, page: str) -> dict | None:
+def _place(location: str | None, online: bool, page: str) -> dict:
     if not location:
-        return None
+        return {"@type": "Place", "name": UNKNOWN_PLACE}
     if online:
         # The meeting link is sent to participants; the page is the public address.
         return {"@type": "VirtualLocation", "name": location, "url": page}
@@ -55,14 +69,15 @@ def _course_instance(programme: ProgrammeView, round_: RoundView, page: str) -> 
         "@id": f"{page}#{round_.anchor}",
         "name": f"{programme.title}, {round_.name}",
         "startDate": round_.start.isoformat(),
-        "endDate": round_.end.isoformat(),
         "eventStatus": SCHEMA + ("EventCancelled" if round_.cancelled else "EventScheduled"),
     }
+    if round_.end_known:
+        instance["endDate"] = round_.end.isoformat()
     if round_.course_mode:
         instance["courseMode"] = round_.course_mode
     places = {s.location: s.online for s in round_.sessions}
     if not places and programme.location:
-        places = {programme.location: False}
+        places = {programme.location: is_online(programme.location)}
     locations = [_place(loc, online, page) for loc, online in places.items() if loc]
     if locations:
         instance["location"] = locations[0] if len(locations) == 1 else locations
@@ -90,12 +105,10 @@ def _event(
         event["startDate"] = session.start.isoformat()
         if session.end_time is not None:
             event["endDate"] = session.end.isoformat()
-    place = _place(session.location, session.online, page)
-    if place:
-        event["location"] = place
-        event["eventAttendanceMode"] = SCHEMA + (
-            "OnlineEventAttendanceMode" if session.online else "OfflineEventAttendanceMode"
-        )
+    event["location"] = _place(session.location, session.online, page)
+    event["eventAttendanceMode"] = SCHEMA + (
+        "OnlineEventAttendanceMode" if session.online else "OfflineEventAttendanceMode"
+    )
     availability = AVAILABILITY.get(round_.status.key)
     if availability:
         offer: dict[str, Any] = {

@@ -7,8 +7,10 @@ vCard library; the tests read its output with vobject, an independent parser.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from .phones import Phone
 
@@ -16,6 +18,15 @@ CRLF = "\r\n"
 LINE_OCTETS = 75  # RFC 2425 5.8.1: lines SHOULD NOT be longer than 75 octets
 # Family-name particles written in lower case: "Anna af Sillén" is "af Sillén".
 NAME_PARTICLES = {"af", "av", "von", "van", "der", "den", "de", "du", "la", "le", "di", "da"}
+# Every line boundary a reader may split on (str.splitlines' set): each is a
+# line break in the text, written as \n, so none can start a new property.
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# Other control characters are not allowed in a vCard value (RFC 2425 5.8.4).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Characters a URI value keeps as they are; everything else (controls,
+# spaces, backslashes, `,` and `;` that some readers split on, non-ASCII)
+# is percent-encoded, and an existing %XX stays as it is.
+_URI_SAFE = "%:/?#[]@!$&'()*+=~"
 
 
 @dataclass(frozen=True)
@@ -52,17 +63,24 @@ def vcard(data: VCardData) -> str:
         lines.append("EMAIL;TYPE=INTERNET:" + escape_text(data.email))
     if data.photo_url:
         # A URI value is not text: no backslash escapes (RFC 2426 3.1.4).
-        lines.append(f"PHOTO;VALUE=URI:{data.photo_url}")
+        lines.append("PHOTO;VALUE=URI:" + uri_value(data.photo_url))
     if data.url:
-        lines.append(f"URL:{data.url}")
+        lines.append("URL:" + uri_value(data.url))
     lines.append("END:VCARD")
     return "".join(fold(line) + CRLF for line in lines)
 
 
 def escape_text(value: str) -> str:
-    """Escape a text value: backslash, comma, semicolon and line breaks."""
+    """Escape a text value: backslash, comma, semicolon and line breaks; a tab
+    becomes a space and other control characters are left out."""
     value = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
-    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    value = _LINE_BREAK.sub("\\\\n", value).replace("\t", " ")
+    return _CONTROL.sub("", value)
+
+
+def uri_value(uri: str) -> str:
+    """A URI as a property value: one that cannot end the line or split it."""
+    return quote(uri, safe=_URI_SAFE)
 
 
 def fold(line: str, limit: int = LINE_OCTETS) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from pelican.writers import Writer
 
 
@@ -34,6 +36,13 @@ class SiteWriter(Writer):
     def _add_item_to_the_feed(self, feed, item):
         super()._add_item_to_the_feed(feed, item)
         entry = feed.items[-1]
+        # Titles and summaries are plain text (pages autoescape them). Pelican
+        # takes the title for HTML and strips "tags" from it, so "A < B & C > D"
+        # lost words; Atom's <title> is text, so it goes as written.
+        entry["title"] = str(item.title)
+        # <summary type="html"> is HTML that the XML writer escapes once more:
+        # escape the text here so a reader decodes it back to the same text.
+        entry["description"] = html.escape(item.summary, quote=False) if item.summary else None
         if not entry.get("author_name"):
             entry["author_name"] = None  # no empty <author>: the feed's author applies
         else:
