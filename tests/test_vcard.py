@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 import pytest
 import vobject
-from eduweb.contact_pages import ContactCard, contact_vcard
+from eduweb.contacts import ContactCard, contact_vcard
 from eduweb.phones import parse_phone
 from eduweb.vcard import VCardData, escape_text, fold, split_name, uri_value, vcard
 
