@@ -9,8 +9,10 @@ file is made in-process (scan, build_programme, calendar_ics) and read by
 - vobject (Python; time zones through dateutil's VTIMEZONE reader),
 - icalendar (Python, the library that writes the file: a fourth opinion).
 Each answer is compared with the source date and time in the site's zone,
-converted to UTC with zoneinfo. The parsers also read a copy whose TZID is
-renamed to a name no database knows, so that the VTIMEZONE alone decides.
+converted to UTC with zoneinfo. The parsers that read a VTIMEZONE also read
+a copy whose TZID is renamed to a name no database knows, so that the
+VTIMEZONE alone decides. The same runs for other site zones (New York,
+Sydney, Lord Howe's half-hour change, Tokyo without summer time).
 
 Node.js and tests/js/node_modules are set up by `invoke test`; without them
 the JavaScript parsers are skipped locally and fail the run under CI=true.
@@ -19,6 +21,7 @@ the JavaScript parsers are skipped locally and fail the run under CI=true.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -33,6 +36,7 @@ from conftest import Site
 from eduweb.content_index import scan
 from eduweb.icalendar_feed import calendar_ics
 from eduweb.programmes import build_programme, calendar_entries, session_uid
+from eduweb.timezones import transitions
 from icalendar import Calendar
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -72,33 +76,59 @@ def sessions_of(year: int) -> list[tuple[str, str | None, str | None]]:
     return [(d.isoformat(), start, end) for d, start, end in sessions]
 
 
-def source_text() -> str:
+Plan = dict[int, list[tuple[str, str | None, str | None]]]  # year -> sessions
+
+
+def stockholm_plan() -> Plan:
+    return {year: sessions_of(year) for year in YEARS}
+
+
+def plan_around_changes(tz: ZoneInfo, years: range) -> Plan:
+    """For any zone: sessions the day before, on and after each change (at
+    times no change touches), mid-month ones and all-day ones on change days."""
+    start = dt.datetime(years[0], 1, 1, tzinfo=tz)
+    stop = dt.datetime(years[-1] + 1, 1, 1, tzinfo=tz)
+    days = {c.onset.date() for c in transitions(tz, start, stop)}
+    plan: Plan = {year: [] for year in years}
+    for year in years:
+        plan[year] += [(dt.date(year, m, 15).isoformat(), "10:00", "11:00") for m in range(1, 13)]
+    for day in sorted(days):
+        plan[day.year] += [
+            ((day - dt.timedelta(days=1)).isoformat(), "12:00", "13:00"),
+            (day.isoformat(), "12:00", "13:30"),
+            (day.isoformat(), None, None),
+            ((day + dt.timedelta(days=1)).isoformat(), "09:00", None),
+        ]
+    return plan
+
+
+def source_text(plan: Plan) -> str:
     lines = ["---", "title: Tider runt omställningarna", "summary: Många år.", "rounds:"]
-    for year in YEARS:
+    for year, sessions in plan.items():
         lines += [f"  - name: År {year}", "    sessions:"]
-        for date, start, end in sessions_of(year):
+        for date, start, end in sessions:
             lines.append(f"      - date: {date}")
             lines += [f"        start_time: {start}"] if start else []
             lines += [f"        end_time: {end}"] if end else []
     return "\n".join([*lines, "---", "", "Text.", ""])
 
 
-def expected() -> dict[str, dict[str, str]]:
+def expected(plan: Plan, tz: ZoneInfo) -> dict[str, dict[str, str]]:
     """UID -> start and end, from the source alone: UTC instants, or dates."""
     found = {}
-    for year in YEARS:
-        for date, start, end in sessions_of(year):
+    for year, sessions in plan.items():
+        for date, start, end in sessions:
             day = dt.date.fromisoformat(date)
             written = SimpleNamespace(date=day, start_time=start and dt.time.fromisoformat(start))
             uid = f"{session_uid(SLUG, f'År {year}', written)}@{HOST}"
             if start is None:
                 found[uid] = {"start": date, "end": (day + dt.timedelta(days=1)).isoformat()}
                 continue
-            begins = dt.datetime.combine(day, dt.time.fromisoformat(start), tzinfo=TZ)
+            begins = dt.datetime.combine(day, dt.time.fromisoformat(start), tzinfo=tz)
             if end is None:  # one hour of real time
                 ends = begins.astimezone(dt.UTC) + dt.timedelta(hours=1)
             else:
-                ends = dt.datetime.combine(day, dt.time.fromisoformat(end), tzinfo=TZ)
+                ends = dt.datetime.combine(day, dt.time.fromisoformat(end), tzinfo=tz)
             found[uid] = {"start": utc_text(begins), "end": utc_text(ends)}
     return found
 
@@ -111,41 +141,48 @@ def as_text(value: dt.date | dt.datetime) -> str:
     return utc_text(value) if isinstance(value, dt.datetime) else value.isoformat()
 
 
-@pytest.fixture(scope="module")
-def ics_files(tmp_path_factory) -> dict[str, Path]:
-    """The programme's .ics file, and the same with the TZID renamed."""
-    root = tmp_path_factory.mktemp("parsers")
-    site = Site(root / "site")
-    site.write(f"programmes/{SLUG}.md", source_text())
-    settings = {"PATH": str(site.root / "content"), "_eduweb_tz": TZ}
-    index = scan(settings)
+def write_ics(folder: Path, tz: ZoneInfo, plan: Plan) -> dict[str, Path]:
+    """The programme's .ics file made in-process, and the same with the TZID
+    renamed; each with the times its source says, for mismatches()."""
+    site = Site(folder / "site")
+    site.write(f"programmes/{SLUG}.md", source_text(plan))
+    index = scan({"PATH": str(site.root / "content"), "_eduweb_tz": tz})
     assert index.errors == []
-    programme = build_programme(index.programmes[SLUG].meta, SLUG, BUILT_AT, TZ, {})
+    programme = build_programme(index.programmes[SLUG].meta, SLUG, BUILT_AT, tz, {})
     data = calendar_ics(
         name="Tider",
         description="Tider",
         entries=calendar_entries([programme]),
         now=BUILT_AT,
-        tz=TZ,
+        tz=tz,
         public_url=f"https://{HOST}",
         source_url=f"https://{HOST}/kalender.ics",
         prodid="-//Test//eduweb//SV",
     )
-    files = {"named": root / "named.ics", "renamed": root / "renamed.ics"}
+    files = {"named": folder / "named.ics", "renamed": folder / "renamed.ics"}
     files["named"].write_bytes(data)
-    files["renamed"].write_bytes(data.replace(b"Europe/Stockholm", b"Lokal tid"))
+    # A name of its own per zone: vobject and icalendar keep zones read by TZID.
+    renamed = f"Lokal tid {hashlib.sha256(tz.key.encode()).hexdigest()[:8]}"
+    files["renamed"].write_bytes(data.replace(tz.key.encode(), renamed.encode()))
+    (folder / "expected.json").write_text(json.dumps(expected(plan, tz)))
     return files
 
 
+@pytest.fixture(scope="module")
+def ics_files(tmp_path_factory) -> dict[str, Path]:
+    return write_ics(tmp_path_factory.mktemp("parsers"), TZ, stockholm_plan())
+
+
 def test_the_fixture_covers_what_it_claims():
-    sessions = expected()
+    sessions = expected(stockholm_plan(), TZ)
     assert len(sessions) == 15 * len(YEARS)
     assert sum(len(v["start"]) == 10 for v in sessions.values()) == 3 * len(YEARS)
 
 
-def mismatches(read: dict[str, dict[str, str]]) -> list[str]:
-    """A line per session whose start or end differs from the source."""
-    want = expected()
+def mismatches(read: dict[str, dict[str, str]], path: Path) -> list[str]:
+    """A line per session whose start or end differs from the source of the
+    .ics file at `path`."""
+    want = json.loads((path.parent / "expected.json").read_text())
     wrong = [f"{uid}: missing" for uid in want.keys() - read.keys()]
     for uid in sorted(want.keys() & read.keys()):
         if read[uid] != want[uid]:
@@ -178,41 +215,64 @@ def js_parsers(path: Path) -> dict:
     return json.loads(result.stdout)
 
 
-@pytest.mark.parametrize("variant", ["named", "renamed"])
-def test_ical_js_reads_every_session_at_its_source_time(ics_files, variant):
-    read = js_parsers(ics_files[variant])["ical.js"]
-    assert read["version"] == "2.2.1"
-    assert mismatches(read["events"]) == []
-
-
-def test_node_ical_reads_every_session_at_its_source_time(ics_files):
-    read = js_parsers(ics_files["named"])["node-ical"]
-    assert read["version"] == "0.25.6"
-    assert mismatches(read["events"]) == []
-
-
-# ---------------------------------------------------------------- Python
-@pytest.mark.parametrize("variant", ["named", "renamed"])
-def test_vobject_reads_every_session_at_its_source_time(ics_files, variant):
-    calendar = vobject.readOne(ics_files[variant].read_text(encoding="utf-8"))
-    read = {
-        event.uid.value: {
-            "start": as_text(event.dtstart.value),
-            "end": as_text(event.dtend.value),
-        }
+def read_vobject(path: Path) -> dict:
+    calendar = vobject.readOne(path.read_text(encoding="utf-8"))
+    return {
+        event.uid.value: {"start": as_text(event.dtstart.value), "end": as_text(event.dtend.value)}
         for event in calendar.vevent_list
     }
-    assert mismatches(read) == []
 
 
-@pytest.mark.parametrize("variant", ["named", "renamed"])
-def test_icalendar_reads_every_session_at_its_source_time(ics_files, variant):
-    calendar = Calendar.from_ical(ics_files[variant].read_bytes())
-    read = {
+def read_icalendar(path: Path) -> dict:
+    calendar = Calendar.from_ical(path.read_bytes())
+    return {
         str(event["UID"]): {
             "start": as_text(event["DTSTART"].dt),
             "end": as_text(event["DTEND"].dt),
         }
         for event in calendar.walk("VEVENT")
     }
-    assert mismatches(read) == []
+
+
+@pytest.mark.parametrize("variant", ["named", "renamed"])
+def test_ical_js_reads_every_session_at_its_source_time(ics_files, variant):
+    read = js_parsers(ics_files[variant])["ical.js"]
+    assert read["version"] == "2.2.1"
+    assert mismatches(read["events"], ics_files[variant]) == []
+
+
+def test_node_ical_reads_every_session_at_its_source_time(ics_files):
+    # node-ical takes a TZID as a time zone database name and does not read
+    # the VTIMEZONE (an unknown TZID is taken as UTC), so only the named copy.
+    read = js_parsers(ics_files["named"])["node-ical"]
+    assert read["version"] == "0.25.6"
+    assert mismatches(read["events"], ics_files["named"]) == []
+
+
+@pytest.mark.parametrize("variant", ["named", "renamed"])
+def test_vobject_reads_every_session_at_its_source_time(ics_files, variant):
+    assert mismatches(read_vobject(ics_files[variant]), ics_files[variant]) == []
+
+
+@pytest.mark.parametrize("variant", ["named", "renamed"])
+def test_icalendar_reads_every_session_at_its_source_time(ics_files, variant):
+    assert mismatches(read_icalendar(ics_files[variant]), ics_files[variant]) == []
+
+
+@pytest.mark.parametrize(
+    "zone", ["America/New_York", "Australia/Sydney", "Australia/Lord_Howe", "Asia/Tokyo"]
+)
+def test_other_site_time_zones_read_the_same_in_every_parser(tmp_path, zone):
+    tz = ZoneInfo(zone)
+    files = write_ics(tmp_path, tz, plan_around_changes(tz, range(2025, 2028)))
+    named, renamed = js_parsers(files["named"]), js_parsers(files["renamed"])
+    found = {
+        "ical.js": mismatches(named["ical.js"]["events"], files["named"]),
+        "ical.js, VTIMEZONE alone": mismatches(renamed["ical.js"]["events"], files["renamed"]),
+        "node-ical": mismatches(named["node-ical"]["events"], files["named"]),
+        "vobject, VTIMEZONE alone": mismatches(read_vobject(files["renamed"]), files["renamed"]),
+        "icalendar, VTIMEZONE alone": mismatches(
+            read_icalendar(files["renamed"]), files["renamed"]
+        ),
+    }
+    assert found == {name: [] for name in found}

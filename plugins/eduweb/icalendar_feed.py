@@ -125,7 +125,7 @@ def vtimezone(tz: ZoneInfo, first: dt.date, last: dt.date) -> Timezone:
         observances.append((_naive(start), _observance(start.utcoffset(), start, None, None)))
     groups: dict[tuple, list[Transition]] = {}
     for change in changes:
-        key = (change.offset_from, change.offset_to, change.name, change.dst)
+        key = (change.offset_from, change.offset_to, change.name)
         groups.setdefault(key, []).append(change)
     final_year = (last - dt.timedelta(days=1)).year
     for group in groups.values():
@@ -154,10 +154,15 @@ def _observance(
     """A STANDARD or DAYLIGHT block: a change (with its yearly rule, if any),
     or, given `offset` and `local`, the offset in force at `local`."""
     if change is None:
-        summer, name, dtstart = bool(local.dst()), local.tzname(), _naive(local)
+        summer, name, dtstart = local.dst() > dt.timedelta(0), local.tzname(), _naive(local)
         offset_from = offset_to = offset
     else:
-        summer, name, dtstart = change.dst, change.name, change.onset
+        # DAYLIGHT for a change that puts the clocks forward, STANDARD for one
+        # that puts them back: readers such as dateutil's (vobject) resolve the
+        # skipped and the repeated hour by that, whatever the time zone
+        # database calls the offsets (Morocco's +00 in Ramadan is "daylight"
+        # time there, an hour *behind* the rest of the year).
+        summer, name, dtstart = change.offset_to > change.offset_from, change.name, change.onset
         offset_from, offset_to = change.offset_from, change.offset_to
     observance = TimezoneDaylight() if summer else TimezoneStandard()
     observance.add("dtstart", dtstart)

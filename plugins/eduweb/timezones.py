@@ -24,7 +24,6 @@ class Transition:
     offset_from: dt.timedelta
     offset_to: dt.timedelta
     name: str  # the abbreviation from then on: CEST, CET, AEDT…
-    dst: bool  # summer (daylight saving) time from then on
 
     @property
     def onset(self) -> dt.datetime:
@@ -55,7 +54,7 @@ def transitions(tz: ZoneInfo, start: dt.datetime, stop: dt.datetime) -> list[Tra
         if new_offset != offset:
             at = _first_second_with(tz, new_offset, moment, following)
             local = at.astimezone(tz)
-            found.append(Transition(at, offset, new_offset, local.tzname(), bool(local.dst())))
+            found.append(Transition(at, offset, new_offset, local.tzname()))
             offset = new_offset
         moment = following
     return found
@@ -94,7 +93,7 @@ def wall_clock_problem(day: dt.date, time: dt.time, tz: ZoneInfo) -> str | None:
     low = (naive - max(before, after)).replace(tzinfo=dt.UTC) - SECOND
     high = (naive - min(before, after)).replace(tzinfo=dt.UTC)
     at = _first_second_with(tz, after, low, high)
-    change = Transition(at, before, after, "", False)
+    change = Transition(at, before, after, "")
     old, new = f"{change.onset:%H:%M}", f"{change.new_clock:%H:%M}"
     when = f"{time:%H:%M} on {day.isoformat()}"
     if after > before:
