@@ -104,10 +104,10 @@ def vtimezone(tz: ZoneInfo, first: dt.date, last: dt.date) -> Timezone:
     form Outlook, Google Calendar and Apple Calendar write themselves. A
     DTSTART with a list of RDATEs is valid RFC 5545 but misread: ical.js
     2.2 (Thunderbird) takes only the first date of an RDATE line and drops
-    the DTSTART when there are RDATEs, dateutil 2.9 (vobject) also takes
-    only the first date, and Outlook has shifted summer events from that
-    form; so changes that follow no yearly rule get one observance each,
-    with a DTSTART and nothing more.
+    the DTSTART when there are RDATEs; dateutil 2.9 (vobject's reader) put
+    the third and later summers in winter time (tests/test_ics_parsers.py);
+    and Outlook has shifted summer events from that form. So changes that
+    follow no yearly rule get one observance each, with a DTSTART alone.
 
     The rules are found from the zone's actual changes from a year before
     `first` (so the rule in force on `first` has started; in the southern
