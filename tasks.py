@@ -1,8 +1,10 @@
 """Tasks for building, previewing, checking and testing the site (invoke)."""
 
+import hashlib
 import os
 import shutil
 import sys
+from pathlib import Path
 
 from invoke import task
 
@@ -11,6 +13,8 @@ OUTPUT = os.path.join(HERE, "output")
 PELICAN = f"{sys.executable} -m pelican"
 CHECK = f"{sys.executable} -m eduweb.check"
 HOST, PORT = "127.0.0.1", 8000
+# The JavaScript iCalendar parsers tests/test_ics_parsers.py reads .ics files with.
+JS_TESTS = os.path.join(HERE, "tests", "js")
 
 
 def check_settings(c, settings):
@@ -68,10 +72,29 @@ def ensure_chromium(c):
     """Install Debian's Chromium for the browser tests if it is missing."""
     if os.path.exists("/usr/bin/chromium"):
         return
+    apt_install(c, "chromium", "chromium-driver")
+
+
+def apt_install(c, *packages: str) -> None:
     sudo = "" if os.geteuid() == 0 else "sudo -n "
     env = {"DEBIAN_FRONTEND": "noninteractive"}
     c.run(f"{sudo}apt-get update -qq", env=env)
-    c.run(f"{sudo}apt-get install -y -qq chromium chromium-driver", env=env)
+    c.run(f"{sudo}apt-get install -y -qq {' '.join(packages)}", env=env)
+
+
+def ensure_js_parsers(c):
+    """Install Node.js (Debian's) if it is missing, and the pinned parsers in
+    tests/js/package-lock.json when node_modules is missing or older than it."""
+    missing = [name for name, cmd in (("nodejs", "node"), ("npm", "npm")) if not shutil.which(cmd)]
+    if missing:
+        apt_install(c, *missing)
+    lock = Path(JS_TESTS, "package-lock.json")
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()
+    stamp = Path(JS_TESTS, "node_modules", ".installed-package-lock")
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    c.run(f"npm ci --prefix {JS_TESTS} --no-audit --no-fund")
+    stamp.write_text(digest)
 
 
 @task
@@ -83,7 +106,9 @@ def lint(c):
 
 @task
 def test(c):
-    """Lint, then run the whole test suite (installs Chromium if needed)."""
+    """Lint, then run the whole test suite (installs Chromium, Node.js and the
+    JavaScript iCalendar parsers if needed)."""
     lint(c)
     ensure_chromium(c)
+    ensure_js_parsers(c)
     c.run(f"{sys.executable} -m pytest -q")

@@ -4,12 +4,15 @@ escaping and folding, stable UIDs, read back with real calendar parsers."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from zoneinfo import ZoneInfo
 
 import pytest
 import recurring_ical_events
 from conftest import Site, epoch
+from dateutil import tz as dateutil_tz
 from eduweb.icalendar_feed import vtimezone
+from eduweb.timezones import transitions
 from icalendar import Calendar
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -160,11 +163,12 @@ def test_crlf_line_endings_and_calendar_properties(built):
         "VERSION:2.0",
         "PRODID:-//Digitalt ledarskap//eduweb//SV",
         "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
         "X-WR-TIMEZONE:Europe/Stockholm",
         "REFRESH-INTERVAL;VALUE=DURATION:P1D",
     ):
         assert expected in lines
+    # METHOD:PUBLISH would need an ORGANIZER in every event (RFC 5546 3.2.1).
+    assert not any(line.startswith(("METHOD", "ORGANIZER")) for line in lines)
     calendar = parse(data)
     assert str(calendar["X-WR-CALNAME"]) == "Ledarskap i förändring – Digitalt ledarskap"
     site_calendar = parse(ics_bytes(built, "kalender.ics"))
@@ -331,19 +335,120 @@ def test_uids_survive_a_later_build_and_edits_to_titles_places_and_order(built, 
 
 
 # ---------------------------------------------------------------- unit: VTIMEZONE
-def test_vtimezone_onsets_are_local_times_before_the_change():
-    timezone = vtimezone(TZ, dt.date(2025, 1, 1), dt.date(2026, 1, 1))
-    text = timezone.to_ical().decode()
-    assert "TZID:Europe/Stockholm" in text
-    observances = {
-        (c.name, c["TZOFFSETFROM"].td, c["TZOFFSETTO"].td): c["DTSTART"].dt
-        for c in timezone.subcomponents
+def test_vtimezone_is_one_yearly_rule_per_change_as_outlook_writes_it():
+    text = vtimezone(TZ, dt.date(2025, 1, 1), dt.date(2029, 1, 1)).to_ical().decode()
+    assert text == "\r\n".join(
+        [
+            "BEGIN:VTIMEZONE",
+            "TZID:Europe/Stockholm",
+            # The year before the first covers January (RFC 5545 3.6.5: each
+            # DTSTART is the local time of the change in the offset before it).
+            "BEGIN:DAYLIGHT",
+            "DTSTART:20240331T020000",
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3",
+            "TZNAME:CEST",
+            "TZOFFSETFROM:+0100",
+            "TZOFFSETTO:+0200",
+            "END:DAYLIGHT",
+            "BEGIN:STANDARD",
+            "DTSTART:20241027T030000",
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+            "TZNAME:CET",
+            "TZOFFSETFROM:+0200",
+            "TZOFFSETTO:+0100",
+            "END:STANDARD",
+            "END:VTIMEZONE",
+            "",
+        ]
+    )
+    # The same for one year of sessions: the rule does not depend on the span.
+    one_year = vtimezone(TZ, dt.date(2025, 1, 1), dt.date(2026, 1, 1)).to_ical().decode()
+    assert one_year == text
+
+
+def rules(timezone) -> list[tuple]:
+    """(kind, DTSTART, RRULE text or None, from, to, name) per observance."""
+    found = []
+    for c in timezone.subcomponents:
+        rule = c["RRULE"].to_ical().decode() if "RRULE" in c else None
+        hours = (c["TZOFFSETFROM"].td / HOUR, c["TZOFFSETTO"].td / HOUR)
+        found.append((c.name, c["DTSTART"].dt, rule, *hours, str(c["TZNAME"])))
+    return found
+
+
+HOUR = dt.timedelta(hours=1)
+
+
+def test_vtimezone_rules_for_other_zones():
+    at = dt.datetime
+    # A rule change (the US moved its dates in 2007): the old rules end with
+    # UNTIL in UTC, the new ones stay open.
+    new_york = vtimezone(ZoneInfo("America/New_York"), dt.date(2005, 1, 1), dt.date(2010, 1, 1))
+    assert rules(new_york) == [
+        ("DAYLIGHT", at(2004, 4, 4, 2), "FREQ=YEARLY;UNTIL=20060402T070000Z;BYDAY=1SU;BYMONTH=4",
+         -5, -4, "EDT"),
+        ("STANDARD", at(2004, 10, 31, 2),
+         "FREQ=YEARLY;UNTIL=20061029T060000Z;BYDAY=-1SU;BYMONTH=10", -4, -5, "EST"),
+        ("DAYLIGHT", at(2007, 3, 11, 2), "FREQ=YEARLY;BYDAY=2SU;BYMONTH=3", -5, -4, "EDT"),
+        ("STANDARD", at(2007, 11, 4, 2), "FREQ=YEARLY;BYDAY=1SU;BYMONTH=11", -4, -5, "EST"),
+    ]  # fmt: skip
+    # Southern hemisphere: summer time begins in October and ends in April.
+    sydney = vtimezone(ZoneInfo("Australia/Sydney"), dt.date(2025, 1, 1), dt.date(2027, 1, 1))
+    assert rules(sydney) == [
+        ("STANDARD", at(2024, 4, 7, 3), "FREQ=YEARLY;BYDAY=1SU;BYMONTH=4", 11, 10, "AEST"),
+        ("DAYLIGHT", at(2024, 10, 6, 2), "FREQ=YEARLY;BYDAY=1SU;BYMONTH=10", 10, 11, "AEDT"),
+    ]
+    # No summer time: one observance with the zone's one offset.
+    tokyo = vtimezone(ZoneInfo("Asia/Tokyo"), dt.date(2025, 1, 1), dt.date(2026, 1, 1))
+    assert rules(tokyo) == [("STANDARD", at(2025, 1, 1), None, 9, 9, "JST")]
+    # Changes that follow no yearly rule (Morocco's around Ramadan): one
+    # observance per change, each a DTSTART alone.
+    casablanca = vtimezone(ZoneInfo("Africa/Casablanca"), dt.date(2019, 1, 1), dt.date(2021, 1, 1))
+    assert [r[2] for r in rules(casablanca)] == [None] * len(casablanca.subcomponents)
+    assert len(casablanca.subcomponents) == 7
+
+
+ZONE_SPANS = [
+    ("Europe/Stockholm", 2025, 2028),
+    ("America/New_York", 2005, 2009),
+    ("Australia/Sydney", 2025, 2027),
+    ("Australia/Lord_Howe", 2025, 2026),
+    ("America/Sao_Paulo", 2017, 2021),
+    ("Africa/Casablanca", 2018, 2021),
+    ("Asia/Tokyo", 2025, 2026),
+]
+
+
+@pytest.mark.parametrize(("zone", "first", "last"), ZONE_SPANS)
+def test_vtimezone_read_alone_gives_zoneinfo_offsets(zone, first, last):
+    """icalendar's and dateutil's VTIMEZONE readers (dateutil is what vobject
+    uses) agree with zoneinfo around every change and in mid-month."""
+    tz = ZoneInfo(zone)
+    timezone = vtimezone(tz, dt.date(first, 1, 1), dt.date(last + 1, 1, 1))
+    data = timezone.to_ical().decode()
+    assert "RDATE" not in data
+    readers = {
+        "icalendar": timezone.to_tz(),
+        "dateutil": dateutil_tz.tzical(io.StringIO(data)).get(),
     }
-    hour = dt.timedelta(hours=1)
-    assert observances[("DAYLIGHT", hour, 2 * hour)] == dt.datetime(2025, 3, 30, 2, 0)
-    assert observances[("STANDARD", 2 * hour, hour)] == dt.datetime(2025, 10, 26, 3, 0)
-    assert observances[("STANDARD", hour, hour)] == dt.datetime(2025, 1, 1, 0, 0)
-    assert len(observances) == 3
+    start = dt.datetime(first, 1, 1, tzinfo=tz)
+    stop = dt.datetime(last + 1, 1, 1, tzinfo=tz)
+    moments = [dt.datetime(y, m, 15, 12, tzinfo=dt.UTC) for y in range(first, last + 1)
+               for m in range(1, 13)]  # fmt: skip
+    for change in transitions(tz, start, stop):
+        moments += [change.at - dt.timedelta(seconds=1), change.at]
+    for name, reader in readers.items():
+        wrong = [
+            moment
+            for moment in moments
+            if moment.astimezone(reader).utcoffset() != moment.astimezone(tz).utcoffset()
+        ]
+        assert wrong == [], name
+
+
+def test_vtimezone_is_the_same_bytes_every_time():
+    made = {vtimezone(TZ, dt.date(2025, 1, 1), dt.date(2027, 1, 1)).to_ical() for _ in range(3)}
+    assert len(made) == 1
 
 
 def test_a_site_without_sessions_still_has_a_valid_calendar(site):

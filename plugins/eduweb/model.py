@@ -23,6 +23,7 @@ from .dates import DateError, parse_date, parse_datetime, parse_time
 from .phones import PhoneError, parse_phone
 from .programmes import booking_conflict
 from .slugs import is_slug
+from .timezones import wall_clock_problem
 
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
 EMAIL_RE = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[A-Za-z]{2,}$")
@@ -336,6 +337,27 @@ class Session(_Schema):
             message = f"{self.end_time:%H:%M} is not after start_time {self.start_time:%H:%M}"
             return [(("end_time",), message)]
         return []
+
+    @model_validator(mode="after")
+    def _check_rules(self, info: ValidationInfo):
+        # _Schema's check, plus times the clocks skip or repeat that night,
+        # which need the site's time zone: refused, not moved, since the page
+        # would show the time as written and a calendar an hour off.
+        problems = self._rule_problems()
+        tz = (info.context or {}).get("tz")
+        told = {where for where, _ in problems}
+        for name in ("start_time", "end_time"):
+            time = getattr(self, name)
+            if tz is None or time is None or (name,) in told:
+                continue
+            message = wall_clock_problem(self.date, time, tz)
+            if message:
+                problems.append(((name,), message))
+        if problems:
+            raise PydanticCustomError(
+                "rules", "{count} rule(s) broken", {"count": len(problems), "problems": problems}
+            )
+        return self
 
 
 class Round(_Schema):

@@ -252,8 +252,11 @@ def session_span(session, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
         return start, dt.datetime.combine(following, dt.time.min, tzinfo=tz)
     start = dt.datetime.combine(session.date, session.start_time, tzinfo=tz)
     if session.end_time is None:
-        # Wall-clock arithmetic is right here: a session never spans a DST change at night.
-        return start, start + DEFAULT_SESSION_LENGTH
+        # An hour of real time, counted in UTC: aware-datetime arithmetic in
+        # Python is wall-clock arithmetic, so 01:30 + 1 h on the night the
+        # clocks go forward would give 02:30, a time that does not exist.
+        end = (start.astimezone(dt.UTC) + DEFAULT_SESSION_LENGTH).astimezone(tz)
+        return start, end
     return start, dt.datetime.combine(session.date, session.end_time, tzinfo=tz)
 
 
