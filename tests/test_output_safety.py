@@ -101,21 +101,35 @@ def paused_at(site: Site, point: str, **env: str) -> tuple[subprocess.Popen, Pat
 # One build at a time -------------------------------------------------------
 
 
-def test_second_build_is_refused_and_touches_nothing(published: Site, refs):
-    first, marker = paused_at(published, "swap")  # rendered, holding the lock
+def test_two_builds_at_once(published: Site, refs):
+    """Started together, both would pause before the swap; the one that gets
+    the lock does, the other stops at once with the lock message."""
+    markers = [published.root.parent / f"paused-{n}" for n in (1, 2)]
+    procs = [start(published, EDUWEB_TEST_PAUSE=f"swap:{marker}") for marker in markers]
+    deadline = time.monotonic() + 60
+    while all(proc.poll() is None for proc in procs) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    loser = next(i for i, proc in enumerate(procs) if proc.poll() is not None)
+    winner, marker = procs[1 - loser], markers[1 - loser]
+    _, err = procs[loser].communicate()
+    assert procs[loser].returncode == 1, err.decode()
+    assert f"output:0: output: {LOCKED}" in err.decode()
+    assert "Traceback" not in err.decode()
+
+    while not marker.exists() and winner.poll() is None:
+        time.sleep(0.01)
+    assert marker.exists(), winner.communicate()[1].decode()
     staged = beside(published)
-    assert any(name.startswith(".output.building-") for name in staged), staged
-
-    second = published.build()
-    assert second.returncode == 1
-    assert f"output:0: output: {LOCKED}" in second.stderr, second.stderr
-    assert "Traceback" not in second.stderr
     assert tree(published.output) == refs.old_tree
-    assert beside(published) == staged, "the second build touched the first one's files"
+    assert [name[:17] for name in staged] == [".output.building-", ".output.lock"]
 
-    marker.unlink()  # let the first build go on
-    _, err = first.communicate(timeout=60)
-    assert first.returncode == 0, err.decode()
+    second = published.build()  # also refused while the first waits
+    assert second.returncode == 1 and LOCKED in second.stderr
+    assert beside(published) == staged, "the refused build touched the other one's files"
+
+    marker.unlink()  # let the build that holds the lock go on
+    _, err = winner.communicate(timeout=60)
+    assert winner.returncode == 0, err.decode()
     assert tree(published.output) == refs.new_tree
     assert beside(published) == []
 

@@ -296,11 +296,12 @@ def finish(pelican) -> None:
         _swap(staging, final)
     except OSError as err:
         shutil.rmtree(staging, ignore_errors=True)
-        recover(final)
-        raise _refuse(
-            given,
-            f"cannot be replaced: {err.strerror} (make it and the folder that holds it "
-            "writable, then build again)",
-        ) from None
+        with contextlib.suppress(OSError):
+            recover(final)
+        if err.errno in (errno.EBUSY, errno.EXDEV):  # a mount point os.path.ismount missed
+            todo = "build into a folder inside it and serve that folder"
+        else:
+            todo = "make it and the folder that holds it writable, then build again"
+        raise _refuse(given, f"cannot be replaced: {err.strerror} ({todo})") from None
     finally:
         _unlock(final)
