@@ -20,14 +20,20 @@ The guarantees:
   staging folder `.<name>.building-*` is removed when the process ends;
   any left by a killed build are removed by the next build, under the lock.
 * Output folders that cannot be replaced safely are refused before anything
-  is touched: a regular file, a mount point, the sources (content, theme,
-  plugins, the working folder) or any folder inside or around them.
+  is touched: a regular file, a mount point, a folder inside content, theme
+  or plugins, and any folder that is or contains one of those or the
+  working folder (`-o .`, `-o ..`).
 * An output folder that is a symbolic link stays one, pointing where it
   pointed: the folder it resolves to is the one replaced.
 
-Not covered: a power cut (files are not fsync'ed) and a build whose
-process is killed in the fallback scheme between the two renames leaves no
-output folder until the next build starts.
+The lock file is removed when a build ends; one left by a killed build is
+harmless (a lock dies with its process). Not covered: a power cut (files are
+not fsync'ed), and in the fallback scheme a build killed between the two
+renames leaves no output folder until the next build starts.
+
+Test hooks (see tests/test_output_safety.py): EDUWEB_TEST_PAUSE=<point>:<file>
+makes a build wait at a point of the swap, EDUWEB_TEST_SWAP=rename forces the
+fallback.
 """
 
 from __future__ import annotations
@@ -295,13 +301,13 @@ def finish(pelican) -> None:
                     shutil.copy2(old, new, follow_symlinks=False)
         _swap(staging, final)
     except OSError as err:
-        shutil.rmtree(staging, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            recover(final)
         if err.errno in (errno.EBUSY, errno.EXDEV):  # a mount point os.path.ismount missed
             todo = "build into a folder inside it and serve that folder"
         else:
             todo = "make it and the folder that holds it writable, then build again"
         raise _refuse(given, f"cannot be replaced: {err.strerror} ({todo})") from None
     finally:
+        # Also on Ctrl+C: the staging folder goes, a half-done fallback swap is undone.
+        with contextlib.suppress(OSError):
+            recover(final)
         _unlock(final)
