@@ -373,12 +373,14 @@ def test_symlinked_output_keeps_pointing_where_it_pointed(published: Site, refs)
     real.parent.mkdir()
     published.output.rename(real)
     published.output.symlink_to(real)
+    real.chmod(0o750)
 
     result = published.build()
     assert result.returncode == 0, result.stderr
     assert published.output.is_symlink()
     assert os.readlink(published.output) == str(real)
     assert tree(real) == refs.new_tree
+    assert real.stat().st_mode & 0o7777 == 0o750, "the published folder's mode changed"
     assert sorted(os.listdir(real.parent)) == ["site"]
     assert beside(published) == []
 

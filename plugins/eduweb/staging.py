@@ -196,6 +196,9 @@ def claim(pelican) -> None:
     global _cleanup_registered
     given, final = _target(pelican)
     parent = os.path.dirname(final)
+    if not _cleanup_registered:
+        atexit.register(_cleanup)
+        _cleanup_registered = True
     try:
         os.makedirs(parent, exist_ok=True)
         _lock(given, final)
@@ -206,9 +209,6 @@ def claim(pelican) -> None:
             f"cannot prepare the build beside it: {err.strerror} "
             "(make the folder that holds the output folder writable)",
         ) from None
-    if not _cleanup_registered:
-        atexit.register(_cleanup)
-        _cleanup_registered = True
     pelican._eduweb_final_output = given
 
 
@@ -226,7 +226,14 @@ def begin(pelican) -> None:
             f"cannot create the staging folder beside it: {err.strerror} "
             "(make the folder that holds the output folder writable)",
         ) from None
-    os.chmod(staging, 0o755)  # mkdtemp makes it 0700; the site must stay readable
+    # mkdtemp makes it 0700: give it the old output folder's mode, or mkdir's.
+    if os.path.isdir(final):
+        mode = os.stat(final).st_mode & 0o7777
+    else:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        mode = 0o777 & ~umask
+    os.chmod(staging, mode)
     pelican._eduweb_final_output = given
     pelican.output_path = staging
 
