@@ -76,11 +76,15 @@ def stop_build(error: ContentValidationError):
 def before_generators(pelican) -> None:
     """Runs before Pelican deletes or writes anything in a build."""
     try:
+        staging.claim(pelican)  # lock the output folder; refuse one that is unsafe
         pelican.settings["_EDUWEB_INDEX"] = validate(pelican.settings)
+        staging.begin(pelican)
     except ContentValidationError as error:
         stop_build(error)
-    staging.begin(pelican)
 
 
 def after_build(pelican) -> None:
-    staging.finish(pelican)
+    try:
+        staging.finish(pelican)
+    except ContentValidationError as error:
+        stop_build(error)

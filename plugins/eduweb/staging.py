@@ -1,59 +1,320 @@
 """Build aside and swap: Pelican writes into a staging folder, which replaces
 the output folder only when the whole build has succeeded.
 
-Whatever fails during a build (bad content, a template error, a fatal
-warning), the previous output folder is left exactly as it was.
+The guarantees:
+
+* The output folder is always either the complete previous site or the
+  complete new one. On Linux the staging folder and the output folder trade
+  places in one system call (renameat2 with RENAME_EXCHANGE); the old site
+  then sits under the staging name and is deleted. Where the file system
+  cannot exchange (EINVAL/ENOSYS) the output folder is renamed to
+  `.<name>.previous` and the staging folder into its place; a build killed
+  between those two renames is put right by the next build before it does
+  anything else (the previous site is renamed back). The old site is never
+  deleted or emptied before the new one is in place.
+* One build at a time per output folder: a build holds an flock on
+  `.<name>.lock` beside the output folder from its start to its end. A second
+  build stops at once with a one-line message and touches nothing.
+* Whatever fails (bad content, a template error, a fatal warning, a full
+  disk, an exception), the output folder is left exactly as it was and the
+  staging folder `.<name>.building-*` is removed when the process ends;
+  any left by a killed build are removed by the next build, under the lock.
+* Output folders that cannot be replaced safely are refused before anything
+  is touched: a regular file, a mount point, a folder inside content, theme
+  or plugins, and any folder that is or contains one of those or the
+  working folder (`-o .`, `-o ..`).
+* An output folder that is a symbolic link stays one, pointing where it
+  pointed: the folder it resolves to is the one replaced.
+
+The lock file is removed when a build ends; one left by a killed build is
+harmless (a lock dies with its process). Not covered: a power cut (files are
+not fsync'ed), and in the fallback scheme a build killed between the two
+renames leaves no output folder until the next build starts.
+
+Test hooks (see tests/test_output_safety.py): EDUWEB_TEST_PAUSE=<point>:<file>
+makes a build wait at a point of the swap, EDUWEB_TEST_SWAP=rename forces the
+fallback.
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import ctypes
+import errno
+import fcntl
 import os
 import shutil
+import tempfile
+import time
+
+from .errors import ContentError, ContentValidationError
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+# Output folders (resolved) this process holds the lock of -> lock file descriptor.
+# Kept across builds: under --autoreload a build that failed still holds it,
+# and the next build in the same process goes on under it.
+_locks: dict[str, int] = {}
+_cleanup_registered = False
 
 
-def _sibling(path: str, suffix: str) -> str:
-    parent, name = os.path.split(os.path.abspath(path).rstrip(os.sep))
+def _sibling(final: str, suffix: str) -> str:
+    parent, name = os.path.split(final)
     return os.path.join(parent, f".{name}.{suffix}")
+
+
+def _shown(path: str) -> str:
+    """The output folder as the person building named it: relative when inside cwd."""
+    rel = os.path.relpath(path)
+    return path if rel.startswith(os.pardir) else rel
+
+
+def _refuse(given: str, message: str) -> ContentValidationError:
+    return ContentValidationError([ContentError(_shown(given), 0, "output", message)])
+
+
+def _inside(path: str, folder: str) -> bool:
+    """True when path is folder or lies below it (both resolved)."""
+    return os.path.commonpath([path, folder]) == folder
+
+
+def _sources(settings: dict) -> list[str]:
+    """Folders a build must never replace: what the site is built from."""
+    plugin_package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    found = [os.getcwd(), settings.get("PATH"), settings.get("THEME"), plugin_package]
+    found += settings.get("PLUGIN_PATHS") or []
+    return [os.path.realpath(p) for p in found if p and os.path.isdir(p)]
+
+
+def _target(pelican) -> tuple[str, str]:
+    """(the output folder as named, the folder to replace) after the checks.
+
+    Raises ContentValidationError for an output folder that cannot be
+    replaced safely; nothing has been touched then.
+    """
+    given = getattr(pelican, "_eduweb_final_output", None) or pelican.output_path
+    given = os.path.abspath(given)
+    final = os.path.realpath(given)  # a symlink stays; what it points to is replaced
+    if os.path.exists(final) and not os.path.isdir(final):
+        raise _refuse(given, "is a file, not a folder (name a folder for the site, e.g. output)")
+    cwd = os.path.realpath(os.getcwd())
+    for source in _sources(pelican.settings):
+        if _inside(source, final):
+            what = "the project folder" if source == cwd else _shown(source)
+            raise _refuse(
+                given,
+                f"is or contains {what}, which holds the site's sources, and a build "
+                "replaces the whole output folder (name a folder of its own, e.g. output)",
+            )
+        if source != cwd and _inside(final, source):
+            raise _refuse(
+                given,
+                f"is inside {_shown(source)}, which holds the site's sources "
+                "(name a folder outside it, e.g. output)",
+            )
+    if os.path.ismount(final):
+        raise _refuse(
+            given,
+            "is a mount point, which cannot be replaced in one step (build into a folder "
+            f"inside it, e.g. {_shown(os.path.join(given, 'site'))}, and serve that folder)",
+        )
+    return given, final
+
+
+def _lock(given: str, final: str) -> None:
+    """Take the output folder's lock, or stop: another build is running."""
+    if final in _locks:
+        return
+    path = _sibling(final, "lock")
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise _refuse(
+                given,
+                "another build is writing to this output folder now "
+                "(wait for it to finish, then build again)",
+            ) from None
+        # The holder before us unlinks the file while still holding it; if
+        # we locked that unlinked file, try again with the one on disk now.
+        try:
+            if os.stat(path).st_ino == os.fstat(fd).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+    _locks[final] = fd
+
+
+def _unlock(final: str) -> None:
+    fd = _locks.pop(final, None)
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(_sibling(final, "lock"))
+        os.close(fd)
+
+
+def recover(final: str) -> None:
+    """Put right what a killed build left beside the output folder.
+
+    Call only under the lock. A `.previous` folder with no output folder is
+    the old site moved aside by a build killed between the two renames: it
+    goes back. With an output folder beside it, the swap was complete and it
+    is the old site to delete. Staging folders are never published.
+    """
+    previous = _sibling(final, "previous")
+    if os.path.lexists(previous):
+        if os.path.lexists(final):
+            shutil.rmtree(previous, ignore_errors=True)
+        else:
+            os.rename(previous, final)
+    parent, name = os.path.split(final)
+    prefix = f".{name}.building-"
+    for entry in os.listdir(parent or "."):
+        if entry.startswith(prefix):
+            shutil.rmtree(os.path.join(parent, entry), ignore_errors=True)
+
+
+def _cleanup() -> None:
+    """At exit: a build that did not finish leaves no staging folder or lock."""
+    for final in list(_locks):
+        with contextlib.suppress(OSError):
+            recover(final)
+        _unlock(final)
+
+
+def claim(pelican) -> None:
+    """Check the output folder, take its lock and clean up after killed builds.
+
+    Runs at the start of every build, before content is read; raises
+    ContentValidationError (nothing touched) when the build must not go on.
+    """
+    global _cleanup_registered
+    given, final = _target(pelican)
+    parent = os.path.dirname(final)
+    if not _cleanup_registered:
+        atexit.register(_cleanup)
+        _cleanup_registered = True
+    try:
+        os.makedirs(parent, exist_ok=True)
+        _lock(given, final)
+        recover(final)
+    except OSError as err:
+        raise _refuse(
+            given,
+            f"cannot prepare the build beside it: {err.strerror} "
+            "(make the folder that holds the output folder writable)",
+        ) from None
+    pelican._eduweb_final_output = given
 
 
 def begin(pelican) -> None:
     """Point Pelican at a fresh staging folder beside the real output folder."""
-    final = getattr(pelican, "_eduweb_final_output", None) or pelican.output_path
-    pelican._eduweb_final_output = final
-    staging = _sibling(final, "building")
-    shutil.rmtree(staging, ignore_errors=True)
-    os.makedirs(staging)
+    given, final = _target(pelican)
+    if final not in _locks:
+        claim(pelican)
+    parent, name = os.path.split(final)
+    try:
+        staging = tempfile.mkdtemp(prefix=f".{name}.building-", dir=parent)
+    except OSError as err:
+        raise _refuse(
+            given,
+            f"cannot create the staging folder beside it: {err.strerror} "
+            "(make the folder that holds the output folder writable)",
+        ) from None
+    # mkdtemp makes it 0700: give it the old output folder's mode, or mkdir's.
+    if os.path.isdir(final):
+        mode = os.stat(final).st_mode & 0o7777
+    else:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        mode = 0o777 & ~umask
+    os.chmod(staging, mode)
+    pelican._eduweb_final_output = given
     pelican.output_path = staging
 
 
-def finish(pelican) -> None:
-    """Replace the output folder with the staging folder."""
-    final = getattr(pelican, "_eduweb_final_output", None)
-    if not final:
+def _test_pause(point: str) -> None:
+    """Test hook: EDUWEB_TEST_PAUSE=<point>:<marker> makes the build write the
+    marker file here and wait until it is deleted (or the test kills it)."""
+    wanted, _, marker = os.environ.get("EDUWEB_TEST_PAUSE", "").partition(":")
+    if wanted != point:
         return
-    staging = pelican.output_path
-    pelican.output_path = final
-    for kept in pelican.settings.get("OUTPUT_RETENTION", []):
-        old, new = os.path.join(final, kept), os.path.join(staging, kept)
-        if os.path.lexists(old) and not os.path.lexists(new):
-            shutil.move(old, new)
-    previous = _sibling(final, "previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    try:
-        if os.path.lexists(final):
-            os.rename(final, previous)
+    with open(marker, "w") as handle:
+        handle.write(str(os.getpid()))
+    deadline = time.monotonic() + 60
+    while os.path.exists(marker) and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def _exchange(a: str, b: str) -> None:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE)."""
+    if os.environ.get("EDUWEB_TEST_SWAP") == "rename":  # tests force the fallback
+        raise OSError(errno.EINVAL, "exchange disabled for a test")
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        raise OSError(errno.ENOSYS, "renameat2 is not available")
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE):
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code), a, None, b)
+
+
+def _swap(staging: str, final: str) -> None:
+    """Put staging in final's place; the old site ends up deleted."""
+    _test_pause("swap")
+    if not os.path.lexists(final):
         os.rename(staging, final)
-    except OSError:
-        # The output folder cannot be renamed (a mount point, say):
-        # replace its contents instead.
-        os.makedirs(final, exist_ok=True)
-        for name in os.listdir(final):
-            target = os.path.join(final, name)
-            if os.path.isdir(target) and not os.path.islink(target):
-                shutil.rmtree(target)
-            else:
-                os.remove(target)
-        for name in os.listdir(staging):
-            shutil.move(os.path.join(staging, name), os.path.join(final, name))
-        shutil.rmtree(staging, ignore_errors=True)
-    shutil.rmtree(previous, ignore_errors=True)
+        return
+    try:
+        _exchange(staging, final)
+    except OSError as err:
+        if err.errno not in (errno.EINVAL, errno.ENOSYS):
+            raise
+        previous = _sibling(final, "previous")
+        os.rename(final, previous)
+        _test_pause("aside")
+        try:
+            os.rename(staging, final)
+        except OSError:
+            os.rename(previous, final)
+            raise
+        _test_pause("renamed")
+        shutil.rmtree(previous, ignore_errors=True)
+        return
+    _test_pause("exchanged")
+    shutil.rmtree(staging, ignore_errors=True)  # now the old site
+
+
+def finish(pelican) -> None:
+    """Replace the output folder with the staging folder, then unlock it."""
+    given = getattr(pelican, "_eduweb_final_output", None)
+    if not given:
+        return
+    final = os.path.realpath(given)
+    staging = pelican.output_path
+    pelican.output_path = given
+    try:
+        for kept in pelican.settings.get("OUTPUT_RETENTION", []):
+            # Copied, not moved: the old site stays whole until the swap.
+            old, new = os.path.join(final, kept), os.path.join(staging, kept)
+            if os.path.lexists(old) and not os.path.lexists(new):
+                if os.path.isdir(old) and not os.path.islink(old):
+                    shutil.copytree(old, new, symlinks=True)
+                else:
+                    shutil.copy2(old, new, follow_symlinks=False)
+        _swap(staging, final)
+    except OSError as err:
+        if err.errno in (errno.EBUSY, errno.EXDEV):  # a mount point os.path.ismount missed
+            todo = "build into a folder inside it and serve that folder"
+        else:
+            todo = "make it and the folder that holds it writable, then build again"
+        raise _refuse(given, f"cannot be replaced: {err.strerror} ({todo})") from None
+    finally:
+        # Also on Ctrl+C: the staging folder goes, a half-done fallback swap is undone.
+        with contextlib.suppress(OSError):
+            recover(final)
+        _unlock(final)
