@@ -252,7 +252,9 @@ def test_full_disk_leaves_the_old_site(published: Site, refs, small_disk: Path):
     filler = fill(small_disk, leave=64 * 1024)
 
     result = published.build(output=output)
-    assert result.returncode != 0
+    assert result.returncode == 1
+    assert "the new site could not be written: No space left on device" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
     assert tree(output) == refs.old_tree
     assert beside(published, output) == []
 

@@ -37,6 +37,22 @@ def configure(pelican) -> None:
     settings.setdefault("JINJA_GLOBALS", {}).update(jinja_globals(settings))
     if errors:
         stop_build(ContentValidationError(errors))
+    _report_write_failures(pelican)
+
+
+def _report_write_failures(pelican) -> None:
+    """A full disk mid-build is not a bug to show a traceback for: Pelican
+    logs any exception from run() with one, so run() is wrapped to end with
+    the one-line message instead (the old site is untouched; staging.py)."""
+    run = pelican.run
+
+    def run_reporting_write_failures() -> None:
+        try:
+            run()
+        except OSError as err:
+            stop_build(staging.write_failure(pelican, err))
+
+    pelican.run = run_reporting_write_failures
 
 
 def validate(settings: dict) -> SiteIndex:

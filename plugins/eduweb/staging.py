@@ -238,6 +238,17 @@ def begin(pelican) -> None:
     pelican.output_path = staging
 
 
+def write_failure(pelican, err: OSError) -> ContentValidationError:
+    """A file could not be written into the staging folder (a full disk, a
+    quota, permissions): one line naming the output folder."""
+    given = getattr(pelican, "_eduweb_final_output", None) or pelican.output_path
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        todo = "free space on the disk, then build again; the published site is unchanged"
+    else:
+        todo = "check the disk and the folder's permissions, then build again"
+    return _refuse(given, f"the new site could not be written: {err.strerror} ({todo})")
+
+
 def _test_pause(point: str) -> None:
     """Test hook: EDUWEB_TEST_PAUSE=<point>:<marker> makes the build write the
     marker file here and wait until it is deleted (or the test kills it)."""
