@@ -261,7 +261,7 @@ class _Builder:
                 line,
                 f"nested more than {MAX_NESTING} levels deep (the fields of the site "
                 "are nested at most 5 levels; check the indentation and the brackets)",
-                self._field(path),
+                self._field(path[:1] if path else path),
             )
         container = {} if isinstance(event, yaml.MappingStartEvent) else []
         self.stack.append(_Frame(container, path, line, is_key=is_key))
