@@ -12,14 +12,26 @@ import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from . import model, urls
 from .errors import ContentError, field_path
-from .frontmatter import FrontMatterError, line_of, load_yaml, split_front_matter
-from .slugs import is_slug, slugify
+from .frontmatter import (
+    FrontMatterError,
+    control_character_message,
+    field_at_line,
+    line_of,
+    load_yaml,
+    remove_control_characters,
+    split_front_matter,
+)
+from .slugs import MAX_SLUG_LENGTH, is_slug, slugify
 
 KIND_FOLDERS = {"news": "news", "page": "pages", "programme": "programmes", "contact": "contacts"}
 MARKDOWN_EXTENSIONS = (".md",)
+# A content file is text a person writes; anything larger is a mistake
+# (a pasted export, a picture saved as .md), and is refused before it is read.
+MAX_FILE_BYTES = 1_000_000
 # Addresses the site generates itself; a page may not take them.
 RESERVED_SLUGS = urls.reserved_slugs()
 
@@ -89,9 +101,15 @@ class SiteIndex:
 
 def read_text(source_path: str) -> str:
     with open(source_path, "rb") as handle:
-        raw = handle.read()
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise FileTooLargeError(source_path)
     text = raw.decode("utf-8")  # UnicodeDecodeError is reported by the caller
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+class FileTooLargeError(OSError):
+    """A content file over MAX_FILE_BYTES."""
 
 
 def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
@@ -105,12 +123,28 @@ def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
     def problem(line: int, where: str, message: str) -> None:
         errors.append(ContentError(rel_path, line, where, message))
 
+    whole = "file" if kind == "contact" else "front matter"
     try:
         text = read_text(source_path)
     except UnicodeDecodeError:
         problem(1, "file", "is not UTF-8 text (save it with the encoding UTF-8)")
         return None, errors, refs
-    body, body_first_line = "", 1
+    except FileTooLargeError:
+        problem(
+            1,
+            "file",
+            f"is larger than {MAX_FILE_BYTES // 1_000_000} MB, the limit for a content file "
+            "(pictures and documents belong in content/images/)",
+        )
+        return None, errors, refs
+    except OSError as err:
+        problem(1, "file", f"cannot be read ({err.strerror or err}; check the file's permissions)")
+        return None, errors, refs
+    # Invisible characters are reported, then taken out, so that the rest of
+    # the file is checked as usual.
+    text, controls = remove_control_characters(text)
+    body, body_first_line = "", None
+    loaded = None
     try:
         if kind == "contact":
             loaded = load_yaml(text, 1, "file")
@@ -119,8 +153,16 @@ def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
             body, body_first_line = split.body, split.body_first_line
             loaded = load_yaml(split.yaml_text, split.yaml_first_line, "front matter")
     except FrontMatterError as err:
-        problem(err.line, "front matter" if kind != "contact" else "file", err.message)
+        problem(err.line, err.field or whole, err.message)
+    for line, column, char in controls:
+        if body_first_line is not None and line >= body_first_line:
+            where = "body"
+        else:
+            where = field_path(field_at_line(loaded.lines if loaded else {}, line) or ()) or whole
+        problem(line, where, control_character_message(char, column))
+    if loaded is None:
         return None, errors, refs
+    body_first_line = body_first_line or 1
     for err in loaded.errors:
         problem(err.line, err.field, err.message)
     refs = References.from_data(rel_path, loaded.lines, loaded.data)
@@ -135,7 +177,14 @@ def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
     stem = os.path.splitext(os.path.basename(source_path))[0]
     if kind == "contact":
         slug = stem
-        if not is_slug(stem):
+        if len(stem) > MAX_SLUG_LENGTH:
+            problem(
+                1,
+                "file",
+                f"the file name is {len(stem)} characters long; a contact's id may have at "
+                f"most {MAX_SLUG_LENGTH} (rename the file)",
+            )
+        elif not is_slug(stem):
             suggestion = slugify(stem) or "fornamn-efternamn"
             problem(
                 1,
@@ -149,20 +198,29 @@ def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
         slug = meta.slug or slugify(stem)
         if not slug:
             problem(1, "slug", f"the file name {stem!r} gives no address (add slug: ett-namn)")
+        elif len(slug) > MAX_SLUG_LENGTH:
+            problem(
+                1,
+                "slug",
+                f"the file name gives an address of {len(slug)} characters; the limit is "
+                f"{MAX_SLUG_LENGTH} (add a shorter slug: or rename the file)",
+            )
     doc = Document(kind, source_path, rel_path, meta, slug, body, body_first_line, loaded.lines)
     return (None if errors else doc), errors, refs
 
 
 _IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(([^)\s]*)")
-_HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\\S[^\"]*\"|'[^']*\\S[^']*')", re.IGNORECASE)
+# [^<>]: a line full of "<img" without ">" is read once, not once per "<img".
+_HTML_IMG = re.compile(r"<img\b[^<>]*>", re.IGNORECASE)
+_HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\S[^\"]*\"|'[^']*\S[^']*')", re.IGNORECASE)
 _INTERNAL_LINK = re.compile(r"\{(filename|static|attach)\}([^)\s\"'>#?]+)")
+# Where Pelican looks up {filename} links: the news and pages it reads.
+LINKABLE_FOLDERS = (KIND_FOLDERS["news"], KIND_FOLDERS["page"])
 
 
 def body_problems(body: str, first_line: int, source_path: str, context: dict):
     """Problems in the Markdown text: pictures without alt text, broken
     internal links. Pelican would only warn about these, deep in the build."""
-    content = context["content_path"]
     for number, text in enumerate(body.split("\n")):
         line = first_line + number
         for match in _IMAGE_WITHOUT_ALT.finditer(text):
@@ -177,15 +235,52 @@ def body_problems(body: str, first_line: int, source_path: str, context: dict):
             if not _HTML_ALT.search(tag):
                 yield line, ('an <img> without alternative text (add alt="what the picture shows")')
         for kind, target in _INTERNAL_LINK.findall(text):
-            base = content if target.startswith("/") else os.path.dirname(source_path)
-            if not os.path.isfile(os.path.normpath(os.path.join(base, target.lstrip("/")))):
-                yield (
-                    line,
-                    (
-                        f"the link {{{kind}}}{target} points to a file that does not exist "
-                        "(paths are relative to this file, or to content/ when they start with /)"
-                    ),
-                )
+            message = link_problem(kind, target, source_path, context)
+            if message:
+                yield line, f"the link {{{kind}}}{target} {message}"
+
+
+def link_problem(kind: str, target: str, source_path: str, context: dict) -> str | None:
+    """Why Pelican could not resolve {kind}target in this file, or None.
+
+    Pelican finds {filename} targets among the news and pages it reads, and
+    {static} and {attach} targets among the files of STATIC_PATHS; for any
+    other target it only warns, which --fatal warnings turns into a crash.
+    """
+    content = context["content_path"]
+    path = unquote(target)
+    base = content if path.startswith("/") else os.path.dirname(source_path)
+    full = os.path.normpath(os.path.join(base, path.lstrip("/")))
+    rel = os.path.relpath(full, content).replace(os.sep, "/")
+    if rel == "." or rel == ".." or rel.startswith("../"):
+        return (
+            "points outside content/ (link only to files in content/; paths are relative "
+            "to this file, or to content/ when they start with /)"
+        )
+    if not os.path.isfile(full):
+        return (
+            "points to a file that does not exist "
+            "(paths are relative to this file, or to content/ when they start with /)"
+        )
+    if any(part.startswith(".") for part in rel.split("/")):
+        return "points to a hidden file, which is not published (rename it without the dot)"
+    static = _in_folders(rel, context["static_paths"])
+    if kind == "filename":
+        if static:
+            return f"points to a file that is not a page (write {{static}}{target} instead)"
+        if not (_in_folders(rel, LINKABLE_FOLDERS) and rel.endswith(MARKDOWN_EXTENSIONS)):
+            return (
+                "points to a file that is not published as a page (link to a news article "
+                "or a page in content/news/ or content/pages/)"
+            )
+    elif not static:
+        folders = ", ".join(f"content/{d.strip('/')}/" for d in context["static_paths"])
+        return f"points to a file that is not published ({{{kind}}} links to files in {folders})"
+    return None
+
+
+def _in_folders(rel: str, folders) -> bool:
+    return any(rel.startswith(folder.strip("/") + "/") for folder in folders)
 
 
 def scan(settings: dict) -> SiteIndex:
@@ -198,9 +293,15 @@ def scan(settings: dict) -> SiteIndex:
         "static_paths": settings.get("STATIC_PATHS", ["images"]),
     }
     index = SiteIndex()
+
+    def relative(path: str) -> str:
+        return os.path.relpath(path, site_root).replace(os.sep, "/")
+
     for kind, folder in KIND_FOLDERS.items():
-        for source_path in _files_under(os.path.join(content_path, folder)):
-            rel_path = os.path.relpath(source_path, site_root).replace(os.sep, "/")
+        files, problems = walk_content(os.path.join(content_path, folder), relative)
+        index.errors.extend(problems)
+        for source_path in files:
+            rel_path = relative(source_path)
             ext = os.path.splitext(source_path)[1].lower()
             wrong = _wrong_file_type(kind, ext)
             if wrong:
@@ -215,17 +316,94 @@ def scan(settings: dict) -> SiteIndex:
             if kind in index.present:
                 stem = os.path.splitext(os.path.basename(source_path))[0]
                 index.present[kind].add(doc.slug if doc else slugify(stem))
+    for folder in context["static_paths"]:
+        index.errors.extend(_static_problems(os.path.join(content_path, folder), relative))
     _check_site(index)
     index.errors.sort()
     return index
 
 
-def _files_under(folder: str) -> list[str]:
-    found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(os.path.join(dirpath, f) for f in sorted(filenames) if not f.startswith("."))
-    return found
+def walk_content(folder: str, relative) -> tuple[list[str], list[ContentError]]:
+    """The files below `folder`, sorted, and problems with what is there.
+
+    Hidden files and folders (.x.md, macOS's ._x.md, .git) are skipped on
+    purpose; Pelican skips them too (IGNORE_FILES in settings.py). Symbolic
+    links are refused rather than followed: a link can point outside
+    content/ (publishing what it points to), to nothing, or in a loop.
+    So are sockets, pipes and devices, which cannot be read as files.
+    """
+    files: list[str] = []
+    problems: list[ContentError] = []
+
+    def problem(path: str, message: str) -> None:
+        problems.append(ContentError(relative(path), 1, "file", message))
+
+    if os.path.islink(folder):
+        problem(folder, _symlink_message(folder))
+        return files, problems
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as scanned:
+                entries = sorted(scanned, key=lambda entry: entry.name)
+        except FileNotFoundError:
+            continue  # the folder is optional
+        except OSError as err:
+            problem(current, f"cannot be read ({err.strerror or err}; check its permissions)")
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_symlink():
+                    problem(entry.path, _symlink_message(entry.path))
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                elif entry.is_file(follow_symlinks=False):
+                    files.append(entry.path)
+                else:
+                    problem(entry.path, "is not an ordinary file (remove it)")
+            except OSError as err:
+                problem(entry.path, f"cannot be read ({err.strerror or err})")
+        pending.extend(reversed(folders))
+    return sorted(files), problems
+
+
+def _symlink_message(path: str) -> str:
+    try:
+        target = f" to {os.readlink(path)}"
+    except OSError:
+        target = ""
+    return (
+        f"is a symbolic link{target}; links are not followed or published "
+        "(put the file itself here)"
+    )
+
+
+def _static_problems(folder: str, relative) -> list[ContentError]:
+    """Static folders (content/images/) are copied as they are, so what does
+    not belong there is refused before Pelican copies it."""
+    files, problems = walk_content(folder, relative)
+    for path in files:
+        if path.lower().endswith(MARKDOWN_EXTENSIONS):
+            problems.append(
+                ContentError(
+                    relative(path),
+                    1,
+                    "file",
+                    "Markdown files are not published from here (news belong in "
+                    "content/news/, pages in content/pages/)",
+                )
+            )
+        elif not os.access(path, os.R_OK):
+            problems.append(
+                ContentError(
+                    relative(path), 1, "file", "cannot be read (check the file's permissions)"
+                )
+            )
+    return problems
 
 
 def _wrong_file_type(kind: str, ext: str) -> str | None:

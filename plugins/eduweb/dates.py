@@ -7,12 +7,21 @@ import os
 import re
 from zoneinfo import ZoneInfo
 
-DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# re.ASCII: \d and \s are 0-9 and ASCII white space, not every script's digits.
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 DATETIME_RE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?"
-    r"\s*(Z|[+-]\d{2}:?\d{2})?$"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?$",
+    re.ASCII,
 )
-TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})$", re.ASCII)
+
+# The years the site handles (docs/content-model.md). Dates far outside them
+# are typos, and near year 1 or 9999 moving a moment to UTC or adding a day
+# overflows.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+# The largest UTC offset in use is +14:00 (Kiribati).
+MAX_OFFSET = dt.timedelta(hours=14)
 
 MONTHS_SV = [
     "januari",
@@ -37,9 +46,15 @@ class DateError(ValueError):
 
 def _calendar_date(year: str, month: str, day: str, raw: str) -> dt.date:
     try:
-        return dt.date(int(year), int(month), int(day))
+        date = dt.date(int(year), int(month), int(day))
     except ValueError as err:  # month 13, 30 February, …
         raise DateError(f"{raw!r} is not a date (write YYYY-MM-DD)") from err
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise DateError(
+            f"{raw!r} is outside the years {FIRST_YEAR}–{LAST_YEAR} the site handles "
+            "(check the year)"
+        )
+    return date
 
 
 def parse_date(raw: str) -> dt.date:
@@ -84,6 +99,11 @@ def parse_datetime(raw: str, tz: dt.tzinfo) -> dt.datetime:
     sign = -1 if offset[0] == "-" else 1
     digits = offset[1:].replace(":", "")
     delta = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    if int(digits[2:]) > 59 or delta > MAX_OFFSET:
+        raise DateError(
+            f"{raw!r} has a time zone offset that does not exist (write e.g. +01:00, "
+            "or leave it out for Swedish time)"
+        )
     return moment.replace(tzinfo=dt.timezone(sign * delta))
 
 
@@ -93,10 +113,16 @@ def build_now(environ: dict | None = None) -> dt.datetime:
     raw = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
         return dt.datetime.now(dt.UTC).replace(microsecond=0)
-    if not raw.isdigit():
+    last = dt.datetime(LAST_YEAR, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
+    if not re.fullmatch(r"[0-9]+", raw):
         raise DateError(
             f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds since 1970 "
             "(e.g. SOURCE_DATE_EPOCH=$(date +%s))"
+        )
+    if len(raw) > 12 or int(raw) > last.timestamp():
+        raise DateError(
+            f"SOURCE_DATE_EPOCH={raw!r} is after {LAST_YEAR} (the site handles the years "
+            f"up to {LAST_YEAR}; e.g. SOURCE_DATE_EPOCH=$(date +%s))"
         )
     return dt.datetime.fromtimestamp(int(raw), dt.UTC)
 

@@ -8,7 +8,9 @@ Every scalar is loaded as the text the writer typed (only an empty value or
 
 from __future__ import annotations
 
+import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
@@ -17,16 +19,32 @@ from .errors import ContentError, field_path
 
 Path_ = tuple  # a field path such as ('rounds', 0, 'name')
 
+# Limits of the contract (docs/content-model.md). The deepest field the
+# schemas have is rounds[i].sessions[j].date (5 levels); `extra:` may nest
+# further, but never this far.
+MAX_NESTING = 20
 
-class _WrittenTextLoader(yaml.SafeLoader):
-    """SafeLoader without implicit typing: scalars stay strings."""
+# Characters no field or body may contain: C0 controls other than tab and
+# newline, DEL, C1 controls, the Unicode line and paragraph separators (YAML
+# counts them as line breaks, which would shift every line number after them)
+# and the two non-characters. XML (the Atom feed, the sitemap) refuses most of
+# them, and none of them shows on a page. Carriage returns never get here:
+# read_text turns every line ending into \n.
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_CONTROL_NAMES = {
+    0x00: "NUL",
+    0x08: "BACKSPACE",
+    0x0B: "VERTICAL TAB",
+    0x0C: "FORM FEED",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+    0x85: "NEXT LINE",
+}
 
 
-_WrittenTextLoader.yaml_implicit_resolvers = {}
-_WrittenTextLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-
+# Only an empty value or null (plain, not quoted) is None; every other scalar
+# stays the text as written (YAML 1.1's implicit types are never applied).
+_NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
 FENCE_RE = re.compile(r"^---\s*$")
 END_FENCE_RE = re.compile(r"^(?:---|\.\.\.)\s*$")
 
@@ -62,10 +80,55 @@ class SplitFile:
 
 
 class FrontMatterError(ValueError):
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int, message: str, field: str | None = None):
         super().__init__(message)
         self.line = line
         self.message = message
+        self.field = field  # None: the front matter (or file) as a whole
+
+
+def describe_character(char: str) -> str:
+    """'\\x0b' -> 'U+000B (VERTICAL TAB)'."""
+    code = ord(char)
+    name = _CONTROL_NAMES.get(code) or unicodedata.name(char, "a control character")
+    return f"U+{code:04X} ({name})"
+
+
+def control_character_message(char: str, column: int | None = None) -> str:
+    where = f" at column {column}" if column else ""
+    return (
+        f"contains the invisible character {describe_character(char)}{where} "
+        "(delete it and retype the text around it; such characters come with text "
+        "pasted from Word or a PDF)"
+    )
+
+
+def remove_control_characters(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """Take every CONTROL_RE character out of `text`, keeping its lines.
+
+    Returns the cleaned text and, for each line that had any, the first one
+    as (line, column, character), both counted from 1. Cleaning lets the
+    rest of the file be checked as usual, so all its problems are reported
+    in one run.
+    """
+    if not CONTROL_RE.search(text):
+        return text, []
+    found = []
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        match = CONTROL_RE.search(line)
+        if match:
+            found.append((number + 1, match.start() + 1, match[0]))
+            lines[number] = CONTROL_RE.sub("", line)
+    return "\n".join(lines), found
+
+
+def field_at_line(lines: dict[Path_, int], line: int) -> Path_ | None:
+    """The field written on `line`, or whose value continues there; None
+    when the line comes before every field."""
+    starts = sorted((at, len(path), path) for path, at in lines.items() if path)
+    position = bisect.bisect_right(starts, (line, float("inf"))) - 1
+    return starts[position][2] if position >= 0 else None
 
 
 def split_front_matter(text: str) -> SplitFile:
@@ -108,9 +171,16 @@ def load_yaml(text: str, first_line: int, where: str) -> Loaded:
 
     `first_line` is the file line of the text's first line; `where` is the
     field name used for syntax errors ("front matter" or "file").
+
+    The data is built from the parser's events in one loop, not with
+    yaml.compose and a recursive walk: aliases (`*name`) are refused, so a
+    few hundred bytes cannot expand into gigabytes or refer to themselves,
+    and nesting deeper than MAX_NESTING is refused before anything recurses.
     """
+    builder = _Builder(first_line)
     try:
-        root = yaml.compose(text, Loader=_WrittenTextLoader)
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            builder.feed(event)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -120,53 +190,146 @@ def load_yaml(text: str, first_line: int, where: str) -> Loaded:
         ) from err
     except yaml.YAMLError as err:
         raise FrontMatterError(first_line, f"YAML error: {err}") from err
-    loaded = Loaded(data=None, lines={})
-    if root is None:
-        loaded.data = {}
-        loaded.lines[()] = max(first_line - 1, 1)
-        return loaded
-    if not isinstance(root, yaml.MappingNode):
-        raise FrontMatterError(
-            first_line + root.start_mark.line,
-            "expected fields written as name: value, one per line",
-        )
+    loaded = builder.loaded
     loaded.lines[()] = max(first_line - 1, 1)
-    loaded.data = _construct(root, (), loaded, first_line)
+    if builder.root is _NOTHING:  # no fields at all
+        loaded.data = {}
+    elif not isinstance(builder.root, dict):
+        raise FrontMatterError(
+            builder.root_line, "expected fields written as name: value, one per line"
+        )
+    else:
+        loaded.data = builder.root
     return loaded
 
 
-def _construct(node: yaml.Node, path: Path_, loaded: Loaded, first_line: int) -> object:
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == "tag:yaml.org,2002:null":
+_NOTHING = object()  # no node yet
+_KEY = object()  # a mapping waits for a key
+_SKIP = object()  # a mapping's value that is reported and not kept
+
+
+@dataclass
+class _Frame:
+    value: dict | list
+    path: Path_ | None  # None: inside a value that is not kept
+    line: int
+    key: object = _KEY  # mappings: _KEY, or the key whose value comes next
+    is_key: bool = False  # a list or mapping written where a field name belongs
+
+
+class _Builder:
+    """Plain data from YAML parser events, with the line of every field."""
+
+    def __init__(self, first_line: int):
+        self.first_line = first_line
+        self.loaded = Loaded(data=None, lines={})
+        self.stack: list[_Frame] = []
+        self.root: object = _NOTHING
+        self.root_line = first_line
+        self.documents = 0
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise FrontMatterError(
+                    self._line(event),
+                    "YAML syntax error: a second document starts here (a line --- is "
+                    "only allowed before the first field; remove it)",
+                )
+            return
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = self.stack.pop()
+            self._done(frame.value, frame.is_key, frame.line)
+            return
+        if not isinstance(event, yaml.NodeEvent):
+            return  # stream start and end, document end
+        line = self._line(event)
+        path, is_key = self._slot(line)
+        if isinstance(event, yaml.AliasEvent):
+            raise FrontMatterError(
+                line,
+                f"*{event.anchor} repeats a value marked &{event.anchor}, which the site "
+                "does not support (write the value out in full)",
+                self._field(path),
+            )
+        if isinstance(event, yaml.ScalarEvent):
+            self._done(self._scalar(event, path, line), is_key, line)
+            return
+        if len(self.stack) >= MAX_NESTING:
+            raise FrontMatterError(
+                line,
+                f"nested more than {MAX_NESTING} levels deep (the fields of the site "
+                "are nested at most 5 levels; check the indentation and the brackets)",
+                self._field(path[:1] if path else path),
+            )
+        container = {} if isinstance(event, yaml.MappingStartEvent) else []
+        self.stack.append(_Frame(container, path, line, is_key=is_key))
+
+    def _line(self, event: yaml.Event) -> int:
+        return self.first_line + event.start_mark.line
+
+    def _field(self, path: Path_ | None) -> str | None:
+        return field_path(path) or None if path else None
+
+    def _slot(self, line: int) -> tuple[Path_ | None, bool]:
+        """The field path of the node that starts here, and whether it is a key."""
+        if not self.stack:
+            self.root_line = line
+            return (), False
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            path = None if top.path is None else top.path + (len(top.value),)
+        elif top.key is _KEY:
+            return top.path, True
+        else:
+            path = None if top.path is None or top.key is _SKIP else top.path + (top.key,)
+        if path is not None:
+            self.loaded.lines.setdefault(path, line)
+        return path, False
+
+    def _scalar(self, event: yaml.ScalarEvent, path: Path_ | None, line: int) -> object:
+        value = event.value
+        if event.tag == "tag:yaml.org,2002:null" or (
+            event.tag is None and event.implicit[0] and _NULL_RE.match(value)
+        ):
             return None
-        return node.value
-    if isinstance(node, yaml.SequenceNode):
-        items = []
-        for index, item in enumerate(node.value):
-            loaded.lines[path + (index,)] = first_line + item.start_mark.line
-            items.append(_construct(item, path + (index,), loaded, first_line))
-        return items
-    mapping: dict[str, object] = {}
-    for key_node, value_node in node.value:
-        line = first_line + key_node.start_mark.line
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "":
-            loaded.errors.append(
-                ContentError(
-                    "",
-                    line,
-                    field_path(path) or "front matter",
-                    "a field name must be plain text followed by a colon",
-                )
-            )
-            continue
-        key = key_node.value
-        if key in mapping:
-            loaded.errors.append(
-                ContentError(
-                    "", line, field_path(path + (key,)), "written twice (keep one of the two lines)"
-                )
-            )
-            continue
-        loaded.lines[path + (key,)] = line
-        mapping[key] = _construct(value_node, path + (key,), loaded, first_line)
-    return mapping
+        match = CONTROL_RE.search(value)
+        if match:  # written as an escape in double quotes, e.g. "\x0b"
+            if path is not None:
+                self._error(line, path, control_character_message(match[0]))
+            value = CONTROL_RE.sub("", value)
+        return value
+
+    def _error(self, line: int, path: Path_, message: str) -> None:
+        self.loaded.errors.append(
+            ContentError("", line, field_path(path) or "front matter", message)
+        )
+
+    def _done(self, value: object, is_key: bool, line: int) -> None:
+        """A node is complete: put it where it belongs."""
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            top.value.append(value)
+            return
+        if not is_key:
+            if top.key is not _SKIP:
+                top.value[top.key] = value
+            top.key = _KEY
+            return
+        # The node just finished is a key of `top`.
+        if not isinstance(value, str) or value == "":
+            if top.path is not None:
+                self._error(line, top.path, "a field name must be plain text followed by a colon")
+            top.key = _SKIP
+        elif value in top.value:
+            if top.path is not None:
+                self._error(line, top.path + (value,), "written twice (keep one of the two lines)")
+            top.key = _SKIP
+        else:
+            top.key = value
+            if top.path is not None:
+                self.loaded.lines[top.path + (value,)] = line

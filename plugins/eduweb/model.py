@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import unicodedata
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -20,9 +21,10 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .dates import DateError, parse_date, parse_datetime, parse_time
+from .frontmatter import describe_character
 from .phones import PhoneError, parse_phone
 from .programmes import booking_conflict
-from .slugs import is_slug
+from .slugs import MAX_SLUG_LENGTH, is_slug, slugify
 from .timezones import wall_clock_problem
 
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
@@ -130,7 +132,8 @@ def _percent(value: object, info: ValidationInfo) -> int | None:
     if value is None:
         return None
     text = value.strip().rstrip("%").strip() if isinstance(value, str) else ""
-    if not text.isdigit() or int(text) > 100:
+    # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
+    if not re.fullmatch(r"[0-9]{1,3}", text) or int(text) > 100:
         raise _fail(
             f"{_describe(value)} is not a whole number from 0 to 100 "
             "(write e.g. booked_percent: 50)"
@@ -142,11 +145,44 @@ def _url(value: object, info: ValidationInfo) -> str | None:
     text = _text(value, info)
     if text is None:
         return None
-    parts = urlsplit(text)
-    if parts.scheme not in ("https", "http") or "." not in parts.netloc or " " in text:
+    odd = next((char for char in text if _not_in_url(char)), None)
+    if odd is not None:
+        what = "a space" if odd == " " else describe_character(odd)
+        raise _fail(
+            f"{text!r} contains {what}, which a web address cannot have (copy the address "
+            "from the browser's address bar, e.g. https://www.example.se/anmalan)"
+        )
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed [ in the host
+        parts = urlsplit("")
+    if parts.scheme not in ("https", "http") or "." not in parts.netloc:
         raise _fail(
             f"{text!r} is not a web address (write the full address, "
             "e.g. https://www.example.se/anmalan)"
+        )
+    return text
+
+
+def _not_in_url(char: str) -> bool:
+    """Spaces, quotes, angle brackets and backslashes end or break an address
+    in HTML, iCalendar and vCard; control and format characters are invisible."""
+    return char.isspace() or char in "\"'<>\\`" or unicodedata.category(char) in ("Cc", "Cf")
+
+
+def _tag(value: object, info: ValidationInfo) -> str | None:
+    """A tag has a page, /nyheter/amne/<slug>/, so it must give an address."""
+    text = _required(_text, "…")(value, info)
+    slug = slugify(text)
+    if not slug:
+        raise _fail(
+            f"{text!r} has no letters or digits, so its tag page would have no address "
+            "(write a word, e.g. Digitalisering)"
+        )
+    if len(slug) > MAX_SLUG_LENGTH:
+        raise _fail(
+            f"is too long for an address ({len(slug)} characters; a tag may have at most "
+            f"{MAX_SLUG_LENGTH})"
         )
     return text
 
@@ -164,6 +200,11 @@ def _slug(value: object, info: ValidationInfo) -> str | None:
         raise _fail(
             f"{text!r} cannot be used in an address (use lower-case a-z, 0-9 and "
             "single hyphens, e.g. ny-omgang-hosten-2025)"
+        )
+    if text is not None and len(text) > MAX_SLUG_LENGTH:
+        raise _fail(
+            f"is {len(text)} characters long; an address may have at most "
+            f"{MAX_SLUG_LENGTH} (shorten it)"
         )
     return text
 
@@ -245,6 +286,7 @@ Percent = _typed(_percent)
 Url = _typed(_url)
 Email = _typed(_email)
 Slug = _typed(_slug)
+Tag = _typed(_tag)
 Image = _typed(_image)
 Phones = Annotated[list[_typed(_phone)], BeforeValidator(_phones)]
 Extra = _typed(_mapping)
@@ -293,7 +335,7 @@ class News(_Schema):
     date: RequiredDateTime
     modified: DateTime = None
     summary: Text = None
-    tags: _list_of(RequiredText) = []
+    tags: _list_of(Tag) = []
     author: Text = None
     image: Image = None
     image_alt: Text = None
@@ -420,7 +462,7 @@ class Programme(_Schema):
     teachers: _list_of(RequiredText) = []
     contacts: _list_of(RequiredText) = []
     registration_url: Url = None
-    tags: _list_of(RequiredText) = []
+    tags: _list_of(Tag) = []
     rounds: _list_of(Round) = []
     status: PublishStatus = None
     slug: Slug = None

@@ -80,6 +80,10 @@ CONTRACT_SETTINGS = {
     "TRANSLATION_FEED_RSS": None,
     "SLUG_REGEX_SUBSTITUTIONS": SLUG_SUBSTITUTIONS,
     "TAG_REGEX_SUBSTITUTIONS": SLUG_SUBSTITUTIONS,
+    # Hidden files (.x.md, macOS's ._x.md, editors' .#x.md) are not content;
+    # the validation pass skips them too. Pelican's default, "**/.*", is
+    # matched against bare file names and so never matches.
+    "IGNORE_FILES": [".*"],
     # Other readers are off: news and pages are Markdown with YAML front matter.
     "READERS": {"rst": None, "html": None, "htm": None},
 }

@@ -12,6 +12,10 @@ from pelican.utils import slugify as pelican_slugify
 # variant), so tag pages and our own links agree.
 SLUG_SUBSTITUTIONS = [(r"[^a-z0-9]+", "-"), (r"^-+|-+$", "")]
 
+# An address part, and a folder name in the output: file systems refuse
+# names over 255 bytes, and nobody types or shares an address that long.
+MAX_SLUG_LENGTH = 100
+
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
