@@ -61,5 +61,6 @@ def test_a_draft_does_not_clash_with_published_news(site):
 def test_a_tag_without_letters_or_digits_has_no_address(site):
     site.write("news/a.md", article(tags=tags("Skola", "!?")))
     assert scan_errors(site) == [
-        "content/news/a.md:6: tags[1]: '!?' gives no address (use letters or digits in the tag)"
+        "content/news/a.md:6: tags[1]: '!?' has no letters or digits, so its tag page would "
+        "have no address (write a word, e.g. Digitalisering)"
     ]

@@ -520,15 +520,7 @@ def _check_tags(index: SiteIndex) -> None:
         for number, name in enumerate(doc.meta.tags):
             slug = slugify(name)
             where = ("tags", number)
-            if not slug:
-                index.errors.append(
-                    ContentError(
-                        doc.rel_path,
-                        doc.line_of(where),
-                        field_path(where),
-                        f"{name!r} gives no address (use letters or digits in the tag)",
-                    )
-                )
+            if not slug:  # model._tag has refused the file already
                 continue
             address = "/" + urls.tag_url(slug)
             if slug in in_this_file:
