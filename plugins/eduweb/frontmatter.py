@@ -205,7 +205,8 @@ def load_yaml(text: str, first_line: int, where: str) -> Loaded:
             line, f"YAML syntax error: {problem} ({_yaml_hint(problem)})"
         ) from err
     except yaml.YAMLError as err:
-        raise FrontMatterError(first_line, f"YAML error: {err}") from err
+        # One line, whatever the library's text looks like.
+        raise FrontMatterError(first_line, "YAML error: " + " ".join(str(err).split())) from err
     loaded = builder.loaded
     loaded.lines[()] = max(first_line - 1, 1)
     if builder.root is _NOTHING:  # no fields at all
