@@ -545,3 +545,33 @@ def test_hidden_files_are_neither_errors_nor_published(built_site):
     published = {p.name for p in result.output.rglob("*")}
     assert not published & {".utkast.md", "._god.md", "._bild.svg", ".dold.svg"}
     assert "index.html" in published
+
+
+# ------------------------------------------------- one line per problem, always
+def test_a_field_name_over_two_lines_is_refused(content):
+    content.write("news/2024/x.md", '---\ntitle: T\ndate: 2024-06-03\n"a\\nb": c\n---\n')
+    assert content.errors() == [
+        "content/news/2024/x.md:4: front matter: a field name must be plain text followed "
+        "by a colon"
+    ]
+
+
+def test_a_lone_surrogate_escape_is_refused(content):
+    content.write("news/2024/x.md", '---\ntitle: "T\\ud800"\ndate: 2024-06-03\n---\n')
+    assert content.errors() == [
+        "content/news/2024/x.md:2: title: contains the invisible character U+D800 (not a "
+        f"character on its own) {INVISIBLE}"
+    ]
+
+
+def test_file_names_that_would_break_the_line(content):
+    news = os.fsencode(content.root / "news")
+    for name in (b"ny\nhet.md", b"\xff.md"):
+        with open(os.path.join(news, name), "w") as handle:
+            handle.write(article())
+    assert content.errors() == [
+        "content/news/\\udcff.md:1: file: the name contains U+DCFF (not a character on its "
+        "own) (rename it with letters, digits and hyphens)",
+        "content/news/ny\\u000ahet.md:1: file: the name contains U+000A (a control "
+        "character) (rename it with letters, digits and hyphens)",
+    ]

@@ -17,11 +17,14 @@ from urllib.parse import unquote
 from . import model, urls
 from .errors import ContentError, field_path
 from .frontmatter import (
+    UNPRINTABLE_NAME_RE,
     FrontMatterError,
     control_character_message,
+    describe_character,
     field_at_line,
     line_of,
     load_yaml,
+    printable,
     remove_control_characters,
     split_front_matter,
 )
@@ -336,7 +339,7 @@ def walk_content(folder: str, relative) -> tuple[list[str], list[ContentError]]:
     problems: list[ContentError] = []
 
     def problem(path: str, message: str) -> None:
-        problems.append(ContentError(relative(path), 1, "file", message))
+        problems.append(ContentError(printable(relative(path)), 1, "file", message))
 
     if os.path.islink(folder):
         problem(folder, _symlink_message(folder))
@@ -356,6 +359,14 @@ def walk_content(folder: str, relative) -> tuple[list[str], list[ContentError]]:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            odd = UNPRINTABLE_NAME_RE.search(entry.name)
+            if odd:
+                problem(
+                    entry.path,
+                    f"the name contains {describe_character(odd[0])} (rename it with "
+                    "letters, digits and hyphens)",
+                )
+                continue
             try:
                 if entry.is_symlink():
                     problem(entry.path, _symlink_message(entry.path))
@@ -373,7 +384,7 @@ def walk_content(folder: str, relative) -> tuple[list[str], list[ContentError]]:
 
 def _symlink_message(path: str) -> str:
     try:
-        target = f" to {os.readlink(path)}"
+        target = f" to {printable(os.readlink(path))}"
     except OSError:
         target = ""
     return (

@@ -27,10 +27,13 @@ MAX_NESTING = 20
 # Characters no field or body may contain: C0 controls other than tab and
 # newline, DEL, C1 controls, the Unicode line and paragraph separators (YAML
 # counts them as line breaks, which would shift every line number after them)
-# and the two non-characters. XML (the Atom feed, the sitemap) refuses most of
+# the two non-characters, and lone surrogates (a "\\ud800" escape in YAML,
+# which no UTF-8 file can hold). XML (the Atom feed, the sitemap) refuses most of
 # them, and none of them shows on a page. Carriage returns never get here:
 # read_text turns every line ending into \n.
-CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
 _CONTROL_NAMES = {
     0x00: "NUL",
     0x08: "BACKSPACE",
@@ -87,9 +90,22 @@ class FrontMatterError(ValueError):
         self.field = field  # None: the front matter (or file) as a whole
 
 
+# What may not be in a file or folder name: the characters above, line
+# breaks and tabs, and bytes that are not UTF-8 (Python gives them as lone
+# surrogates). Each would break the one-line messages.
+UNPRINTABLE_NAME_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """`text` with every UNPRINTABLE_NAME_RE character written as an escape."""
+    return UNPRINTABLE_NAME_RE.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
+
+
 def describe_character(char: str) -> str:
     """'\\x0b' -> 'U+000B (VERTICAL TAB)'."""
     code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:  # from a YAML escape, or a file name's non-UTF-8 byte
+        return f"U+{code:04X} (not a character on its own)"
     name = _CONTROL_NAMES.get(code) or unicodedata.name(char, "a control character")
     return f"U+{code:04X} ({name})"
 
@@ -189,7 +205,8 @@ def load_yaml(text: str, first_line: int, where: str) -> Loaded:
             line, f"YAML syntax error: {problem} ({_yaml_hint(problem)})"
         ) from err
     except yaml.YAMLError as err:
-        raise FrontMatterError(first_line, f"YAML error: {err}") from err
+        # One line, whatever the library's text looks like.
+        raise FrontMatterError(first_line, "YAML error: " + " ".join(str(err).split())) from err
     loaded = builder.loaded
     loaded.lines[()] = max(first_line - 1, 1)
     if builder.root is _NOTHING:  # no fields at all
@@ -321,7 +338,8 @@ class _Builder:
             top.key = _KEY
             return
         # The node just finished is a key of `top`.
-        if not isinstance(value, str) or value == "":
+        # A name over several lines ("a\\nb" in quotes) would split the message.
+        if not isinstance(value, str) or value == "" or "\n" in value:
             if top.path is not None:
                 self._error(line, top.path, "a field name must be plain text followed by a colon")
             top.key = _SKIP
