@@ -411,7 +411,7 @@ def errors_for(site: Site, text: str) -> list[str]:
     site.write("contacts/anna-berg.yml", text)
     result = site.build()
     assert result.returncode == 1
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
     return result.error_lines
 
 
