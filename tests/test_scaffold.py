@@ -124,6 +124,17 @@ def test_a_very_long_title_gives_a_file_name_within_the_address_limit(site, caps
     assert scan_errors(site) == []
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["Nu: nästa steg", "Vi #1", "[Beta] version", "- lista", "null", "2024", '"Citat"', "13:00"],
+)
+def test_a_title_yaml_would_misread_is_quoted_and_reads_back_whole(title):
+    for command in SCHEMA_OF:
+        text = scaffold.skeleton(command, title, TODAY).text
+        data = fields_of(text, scaffold.KINDS[command])
+        assert data["name" if command == "contact" else "title"] == title
+
+
 # ------------------------------------------------------------- the contract
 SCHEMA_OF = {
     "article": model.News,
@@ -199,6 +210,12 @@ MESSAGE_CASES = [
         "(välj en annan titel, eller öppna filen och ändra i den)",
     ),
     (
+        "scaffold.cannot_write",
+        ("page", "Om oss"),
+        "content/pages/om-oss.md kunde inte skrivas "
+        "(kontrollera att content/pages/ är en mapp som du får skriva i)",
+    ),
+    (
         "scaffold.taken",
         ("article", "Chefer"),
         "adressen /nyheter/2026/chefer/ används redan av content/news/2026/annan.md "
@@ -234,6 +251,10 @@ MESSAGE_CASES = [
 def test_message_cases(site, capsys, key, call, expected):
     site.write("contacts/tommy-eriksson.yml", "name: Tommy Eriksson\n")
     site.write("news/2026/annan.md", "---\ntitle: Annan\ndate: 2026-01-05\nslug: chefer\n---\n")
+    if key == "scaffold.cannot_write":
+        # A file where the folder should be (permissions would not stop root).
+        (site.root / "content" / "pages").rmdir()
+        (site.root / "content" / "pages").write_text("")
     code, out, err = run(site, *call, capsys)
     assert expected == (out if key == "scaffold.created" else err)
     assert code == (0 if key == "scaffold.created" else 2 if key == "scaffold.usage" else 1)

@@ -55,6 +55,11 @@ CATALOGUE: dict[str, Message] = {
             "(choose another title, or open the file and edit it)"
         ),
     ),
+    "scaffold.cannot_write": Message(
+        # The system's reason is in English, so the Swedish text does without it.
+        sv="{path} kunde inte skrivas (kontrollera att {folder} är en mapp som du får skriva i)",
+        en="{path} could not be written ({reason}; check that {folder} is a writable folder)",
+    ),
     "scaffold.taken": Message(
         sv="adressen {address} används redan av {other} (välj en annan titel)",
         en="the address {address} is already taken by {other} (choose another title)",

@@ -395,14 +395,27 @@ def create(command: str, title: str, settings: dict) -> str:
             raise ScaffoldError(
                 messages.text("scaffold.taken", address=new.address, other=doc.rel_path)
             )
-    os.makedirs(os.path.dirname(target), exist_ok=True)
     try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
         # "x": never replace a file that appeared since the check above.
         with open(target, "x", encoding="utf-8") as handle:
             handle.write(new.text)
     except FileExistsError as err:
-        raise ScaffoldError(messages.text("scaffold.exists", path=shown)) from err
+        if os.path.lexists(target):
+            raise ScaffoldError(messages.text("scaffold.exists", path=shown)) from err
+        raise ScaffoldError(_cannot_write(shown, err)) from err
+    except OSError as err:
+        raise ScaffoldError(_cannot_write(shown, err)) from err
     return shown
+
+
+def _cannot_write(shown: str, err: OSError) -> str:
+    return messages.text(
+        "scaffold.cannot_write",
+        path=shown,
+        folder=shown.rsplit("/", 1)[0] + "/",
+        reason=err.strerror or str(err),
+    )
 
 
 def _year(doc) -> int:
