@@ -54,14 +54,19 @@ class Skeleton:
 
     @property
     def address(self) -> str:
-        """The address the file will have, as _check_site compares them."""
-        if self.kind == "news":
-            return "/" + urls.article_url(self.year, self.slug)
-        if self.kind == "page":
-            return "/" + urls.page_url(self.slug)
-        if self.kind == "programme":
-            return "/" + urls.programme_url(self.slug)
-        return "/" + urls.vcard_url(self.slug)
+        return address_of(self.kind, self.slug, self.year)
+
+
+def address_of(kind: str, slug: str, year: int) -> str:
+    """The address of a file, as content_index._check_site compares them:
+    two files with one address cannot both be built."""
+    if kind == "news":
+        return "/" + urls.article_url(year, slug)
+    if kind == "page":
+        return "/" + urls.page_url(slug)
+    if kind == "programme":
+        return "/" + urls.programme_url(slug)
+    return "/" + urls.vcard_url(slug)
 
 
 # A field: (name, Swedish comment, value as YAML text, or a list of the
@@ -143,7 +148,7 @@ def article_fields(title: str, today: dt.date) -> list[Field]:
         (
             "date",
             "Publiceringsdag, ÅÅÅÅ-MM-DD, gärna med klockslag: 2024-06-03 09:00 (måste "
-            "finnas). En dag i framtiden publiceras då.",
+            "finnas). Med ett datum i framtiden publiceras texten först då.",
             today.isoformat(),
         ),
         (
@@ -391,7 +396,7 @@ def create(command: str, title: str, settings: dict) -> str:
         raise ScaffoldError(messages.text("scaffold.exists", path=shown))
     index = scan(settings)
     for doc in index.documents.values():
-        if Skeleton(doc.kind, "", doc.slug, _year(doc), "").address == new.address:
+        if address_of(doc.kind, doc.slug, _year(doc)) == new.address:
             raise ScaffoldError(
                 messages.text("scaffold.taken", address=new.address, other=doc.rel_path)
             )
