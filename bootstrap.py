@@ -2,6 +2,7 @@
 
     python3 bootstrap.py serve    # build and serve the site at http://127.0.0.1:8000
     python3 bootstrap.py test     # lint and run the whole test suite
+    python3 bootstrap.py new-article "Titel"   # any task, with its arguments
 
 Needs only Python 3.11+. Creates .venv/ (installing Debian's venv package
 with apt if Python lacks it), installs the pinned requirements when they
@@ -20,7 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
-REQUIREMENTS = {"serve": "requirements.txt", "build": "requirements.txt"}
+# Tasks that need only the site's own requirements; others get the dev ones.
+REQUIREMENTS = {
+    task: "requirements.txt"
+    for task in ("serve", "build", "new-article", "new-programme", "new-contact", "new-page")
+}
 
 
 def run(*command: str, **kwargs) -> None:
@@ -47,11 +52,16 @@ def create_venv() -> None:
         run(sys.executable, "-m", "venv", str(VENV))
 
 
-def install(requirements: str) -> None:
+def requirements_digest(requirements: str) -> str:
+    """What the stamp of an installed requirements file holds."""
     files = [ROOT / requirements]
     files += [ROOT / "requirements.txt"] if requirements != "requirements.txt" else []
+    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+
+
+def install(requirements: str) -> None:
     stamp = VENV / f".installed-{requirements}"
-    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+    digest = requirements_digest(requirements)
     if stamp.exists() and stamp.read_text() == digest:
         return
     run(

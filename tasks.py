@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUTPUT = os.path.join(HERE, "output")
 PELICAN = f"{sys.executable} -m pelican"
 CHECK = f"{sys.executable} -m eduweb.check"
+SCAFFOLD = f"{sys.executable} -m eduweb.scaffold"
 HOST, PORT = "127.0.0.1", 8000
 # The JavaScript iCalendar parsers tests/test_ics_parsers.py reads .ics files with.
 JS_TESTS = os.path.join(HERE, "tests", "js")
@@ -112,3 +114,37 @@ def test(c):
     ensure_chromium(c)
     ensure_js_parsers(c)
     c.run(f"{sys.executable} -m pytest -q")
+
+
+# New content files (plugins/eduweb/scaffold.py): every field of the contract
+# with a Swedish comment above it; the file builds as it is.
+def new_file(c, kind: str, title: str) -> None:
+    settings = os.path.join(HERE, "pelicanconf.py")
+    c.run(
+        f"{SCAFFOLD} {kind} {shlex.quote(title)} {shlex.quote(settings)}",
+        env={"PYTHONPATH": os.path.join(HERE, "plugins")},
+    )
+
+
+@task(help={"title": "the article's headline, in quotes"})
+def new_article(c, title):
+    """Create content/news/<year>/<title>.md dated today: invoke new-article "Titel"."""
+    new_file(c, "article", title)
+
+
+@task(help={"title": "the programme's name, in quotes"})
+def new_programme(c, title):
+    """Create content/programmes/<title>.md with one round: invoke new-programme "Titel"."""
+    new_file(c, "programme", title)
+
+
+@task(help={"name": "the person's full name, in quotes"})
+def new_contact(c, name):
+    """Create content/contacts/<name>.yml: invoke new-contact "Förnamn Efternamn"."""
+    new_file(c, "contact", name)
+
+
+@task(help={"title": "the page's title, in quotes"})
+def new_page(c, title):
+    """Create content/pages/<title>.md: invoke new-page "Titel"."""
+    new_file(c, "page", title)
