@@ -251,7 +251,7 @@ def _alias(value: object, info: ValidationInfo) -> str:
         elif odd.isprintable():
             what = f"tecknet {odd}"
         else:
-            what = f"det osynliga tecknet {describe_character(odd)}"
+            what = f"det osynliga tecknet U+{ord(odd):04X}"
         raise _fail(messages.text("alias.bad_character", value=shown, what=what))
     parts = urlsplit(path)
     if parts.scheme or parts.netloc or path.startswith("//"):

@@ -143,7 +143,9 @@ def is_reserved_address(address: str) -> bool:
         HOST_HEADERS,
         HTACCESS,
     }
-    return address in fixed or address.startswith(_RESERVED_FOLDERS)
+    # The folder address _redirects/ would need a folder where the file is.
+    file = address.removesuffix("/")
+    return address in fixed or file in fixed or address.startswith(_RESERVED_FOLDERS)
 
 
 def is_news_list_page(address: str) -> bool:
