@@ -136,10 +136,8 @@ def published_redirects(context: dict, index) -> list[tuple[str, str]]:
 
 
 class HostFilesGenerator(Generator):
-    """Writes the hashed theme files, the old addresses' pages and the host files."""
-
-    def generate_context(self) -> None:
-        pass  # old addresses are not in the sitemap
+    """Writes the hashed theme files, the old addresses' pages and the host
+    files. It adds nothing to the sitemap: old addresses are not in it."""
 
     def generate_output(self, writer) -> None:
         settings = self.settings

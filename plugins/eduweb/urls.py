@@ -124,10 +124,9 @@ HTACCESS = ".htaccess"
 _RESERVED_FOLDERS = (THEME_STATIC, IMAGES, VCARD_FOLDER, news_page_url(2).rsplit("2/", 1)[0])
 
 
-def is_reserved_address(address: str) -> bool:
-    """Whether `address` (no leading slash) is one the site makes itself,
-    whatever the content: an old address (an alias) may not take it."""
-    fixed = {
+# Addresses the site always has, or files it always writes.
+_RESERVED_ADDRESSES = frozenset(
+    {
         HOME,
         NEWS_LIST,
         NEWS_FEED,
@@ -143,9 +142,19 @@ def is_reserved_address(address: str) -> bool:
         HOST_HEADERS,
         HTACCESS,
     }
+)
+
+
+def is_reserved_address(address: str) -> bool:
+    """Whether `address` (no leading slash) is one the site makes itself,
+    whatever the content: an old address (an alias) may not take it."""
     # The folder address _redirects/ would need a folder where the file is.
     file = address.removesuffix("/")
-    return address in fixed or file in fixed or address.startswith(_RESERVED_FOLDERS)
+    return (
+        address in _RESERVED_ADDRESSES
+        or file in _RESERVED_ADDRESSES
+        or address.startswith(_RESERVED_FOLDERS)
+    )
 
 
 def is_news_list_page(address: str) -> bool:
