@@ -70,6 +70,24 @@ def check(c):
     c.run(f"{CHECK} pelicanconf.py", env={"PYTHONPATH": "plugins"})
 
 
+@task(
+    help={
+        "live": "the published site's address (default: PUBLIC_URL of publishconf.py)",
+        "allow-unreachable": "go on if the published site cannot be reached (first deploy)",
+        "output": "the new build to compare (default: output/)",
+    }
+)
+def check_addresses(c, live=None, allow_unreachable=False, output=OUTPUT):
+    """Before a deploy: refuse to drop an address of the published site's
+    sitemap.xml that the new build neither has nor redirects (exit 1)."""
+    args = ["--output", output, *(["--live", live] if live else [])]
+    args += ["--allow-unreachable"] if allow_unreachable else []
+    c.run(
+        f"{sys.executable} -m eduweb.address_check {shlex.join(args)}",
+        env={"PYTHONPATH": "plugins"},
+    )
+
+
 def ensure_chromium(c):
     """Install Debian's Chromium for the browser tests if it is missing."""
     if os.path.exists("/usr/bin/chromium"):

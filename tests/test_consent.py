@@ -368,7 +368,7 @@ def test_script_configuration_and_gated_matomo(sample_build):
         "type": "text/plain",
         "data-consent": "statistik",
         "data-type": "module",
-        "data-src": "/theme/js/matomo.mjs",
+        "data-src": theme_file(sample_build, "js/matomo.mjs"),
         "data-matomo-url": "https://statistik.digitaltledarskap.example.se/",
         "data-matomo-site-id": "1",
     }
@@ -378,10 +378,8 @@ def test_script_configuration_and_gated_matomo(sample_build):
     tags = [t for t in head.children if t.name]
     assert tags.index(csp) < tags.index(head.find("link", rel="stylesheet"))
     module = head.find("script", type="module")
-    assert module["src"] == "/theme/js/consent.mjs"
+    assert module["src"] == theme_file(sample_build, "js/consent.mjs")
     assert module["blocking"] == "render"  # shown before the first paint: no layout shift
-    assert (sample_build.output / "theme/js/consent.mjs").exists()
-    assert (sample_build.output / "theme/js/matomo.mjs").exists()
 
 
 def test_footer_button_is_hidden_until_the_script_enables_it(sample_build):
@@ -495,10 +493,19 @@ def test_no_banner_when_no_cookie_needs_consent(site):
     assert result.returncode == 0, result.stderr
     page = result.html("")
     assert not page.find(class_="js-consent") and not page.find("dialog")
-    assert not page.find("script", src="/theme/js/consent.mjs")
+    assert not page.find("script", type="module")
     assert not page.find(class_="js-consent-reveal")
     assert "frame-src 'none'" in page.find("meta", attrs={"http-equiv": True})["content"]
     assert result.html("cookies/").find("table")
+
+
+def theme_file(build, source: str) -> str:
+    """The address of a theme file in a build: its hashed name (assets.py),
+    which must exist in the output."""
+    folder, name = source.rsplit("/", 1)
+    stem, ext = name.rsplit(".", 1)
+    (found,) = (build.output / "theme" / folder).glob(f"{stem}.*.{ext}")
+    return "/" + found.relative_to(build.output).as_posix()
 
 
 # ------------------------------------------------------------------- the budget

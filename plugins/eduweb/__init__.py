@@ -6,6 +6,7 @@ from .build import after_build, before_generators, configure
 from .consent import ConsentGenerator
 from .contact_pages import ContactsGenerator, register_media_types
 from .generators import SiteGenerator
+from .host_files import HostFilesGenerator
 from .programme_pages import ProgrammesGenerator
 from .reader import FrontMatterReader
 from .writer import SiteWriter
@@ -14,7 +15,13 @@ from .writer import SiteWriter
 def _get_generators(pelican):
     before_generators(pelican)
     # SiteGenerator last: its sitemap lists what the others add in generate_context.
-    return [ProgrammesGenerator, ContactsGenerator, ConsentGenerator, SiteGenerator]
+    return [
+        ProgrammesGenerator,
+        ContactsGenerator,
+        ConsentGenerator,
+        SiteGenerator,
+        HostFilesGenerator,
+    ]
 
 
 def _get_writer(pelican):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from . import staging
+from .assets import Assets, theme_static_folders
 from .content_index import SiteIndex, scan
 from .dates import DateError, build_now
 from .errors import ContentError, ContentValidationError
@@ -33,6 +34,11 @@ def configure(pelican) -> None:
     """At start: check the site's settings and apply the contract's."""
     settings = pelican.settings
     errors = check_settings(settings)
+    # The theme's files are copied under hashed names (host_files.py), not by
+    # Pelican under their own.
+    settings["_EDUWEB_THEME_STATIC"] = theme_static_folders(settings)
+    settings["THEME_STATIC_PATHS"] = []
+    settings["_EDUWEB_ASSETS"] = Assets()
     settings.setdefault("JINJA_FILTERS", {}).update(jinja_filters(settings))
     settings.setdefault("JINJA_GLOBALS", {}).update(jinja_globals(settings))
     if errors:
@@ -94,6 +100,7 @@ def before_generators(pelican) -> None:
     try:
         staging.claim(pelican)  # lock the output folder; refuse one that is unsafe
         pelican.settings["_EDUWEB_INDEX"] = validate(pelican.settings)
+        pelican.settings["_EDUWEB_ASSETS"].scan(pelican.settings["_EDUWEB_THEME_STATIC"])
         staging.begin(pelican)
     except ContentValidationError as error:
         stop_build(error)

@@ -1,5 +1,5 @@
-"""The contacts page /kontakt/, a vCard per contact and the hosts' media
-type files (issue 4). The cards themselves are contacts.py.
+"""The contacts page /kontakt/ and a vCard per contact (issue 4). The cards
+themselves are contacts.py.
 
 Templates reach the contacts through `contact_directory` (a ContactDirectory)
 in the shared context; components/contact_card.html renders from it.
@@ -15,32 +15,19 @@ from . import urls
 from .contacts import ContactDirectory, contact_card, contact_vcard
 from .generators import add_sitemap_entry, write_output_file
 
-VCARD_MEDIA_TYPE = "text/vcard; charset=utf-8"
-
-# Static hosts do not all know .vcf; these files tell Apache (.htaccess) and
-# Netlify / Cloudflare Pages (_headers) to send vCards as text/vcard in UTF-8.
-HOST_FILES = {
-    ".htaccess": (
-        f"# vCards (/{urls.VCARD_FOLDER}*.vcf) as text/vcard in UTF-8; by the eduweb plugin.\n"
-        "AddType text/vcard .vcf\n"
-        "AddCharset utf-8 .vcf\n"
-    ),
-    "_headers": (
-        "# vCards as text/vcard in UTF-8 (Netlify, Cloudflare Pages); by the eduweb plugin.\n"
-        f"/{urls.VCARD_FOLDER}*\n"
-        f"  Content-Type: {VCARD_MEDIA_TYPE}\n"
-    ),
-}
+# The hosts are told to send these types by host_files.py.
+from .host_files import CALENDAR_MEDIA_TYPE, VCARD_MEDIA_TYPE
 
 
 def register_media_types() -> None:
     """`invoke serve` (Pelican's --listen) types files with Python's mimetypes,
-    which knows .vcf only where the system's mime.types lists it."""
+    which knows .vcf and .ics only where the system's mime.types lists it."""
     mimetypes.add_type(VCARD_MEDIA_TYPE, ".vcf")
+    mimetypes.add_type(CALENDAR_MEDIA_TYPE, ".ics")
 
 
 class ContactsGenerator(Generator):
-    """Writes /kontakt/, /kontakter/<id>.vcf and the hosts' media type files."""
+    """Writes /kontakt/ and /kontakter/<id>.vcf."""
 
     def generate_context(self) -> None:
         index = self.settings["_EDUWEB_INDEX"]
@@ -61,5 +48,3 @@ class ContactsGenerator(Generator):
         public_url = self.settings["PUBLIC_URL"]
         for card in self.directory:
             write_output_file(self.output_path, card.vcard_url, contact_vcard(card, public_url))
-        for name, text in HOST_FILES.items():
-            write_output_file(self.output_path, name, text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from . import model, urls
+from . import messages, model, urls
 from .errors import ContentError, field_path
 from .frontmatter import (
     UNPRINTABLE_NAME_RE,
@@ -100,6 +100,8 @@ class SiteIndex:
     # Ids of every contact and programme file, valid or not, so a reference
     # to a file with errors of its own is not reported as missing as well.
     present: dict[str, set] = field(default_factory=lambda: {"contact": set(), "programme": set()})
+    # Old addresses (aliases:, with a leading /) -> the file that now has them.
+    aliases: dict[str, Document] = field(default_factory=dict)
 
 
 def read_text(source_path: str) -> str:
@@ -481,10 +483,12 @@ def _check_site(index: SiteIndex) -> None:
         taken[address] = doc
         if doc.kind == "programme":
             index.programmes[doc.slug] = doc
+            taken["/" + urls.programme_ics_url(doc.slug)] = doc
         elif doc.kind == "contact":
             index.contacts[doc.slug] = doc
 
     _check_tags(index)
+    _check_aliases(index, taken)
     for refs in index.references:
         for number, contact_id in enumerate(refs.contacts):
             if contact_id and contact_id not in index.present["contact"]:
@@ -519,6 +523,54 @@ def _check_site(index: SiteIndex) -> None:
                         "publish it or remove it from the list)",
                     )
                 )
+
+
+def _check_aliases(index: SiteIndex, taken: dict[str, Document]) -> None:
+    """An old address leads to one page, and never hides a live one."""
+    tags = {
+        "/" + urls.tag_url(slugify(name))
+        for doc in index.documents.values()
+        if doc.kind == "news" and not doc.is_draft
+        for name in doc.meta.tags
+    }
+    own_addresses: dict[str, set[str]] = {}
+    for address, owner in taken.items():
+        own_addresses.setdefault(owner.rel_path, set()).add(address)
+    documents = (d for d in index.documents.values() if getattr(d.meta, "aliases", None))
+    for doc in sorted(documents, key=lambda d: d.rel_path):
+        own = own_addresses.get(doc.rel_path, set())
+        seen: dict[str, int] = {}
+        for number, alias in enumerate(doc.meta.aliases):
+            where = ("aliases", number)
+            line = doc.line_of(where)
+            shown = messages.quote(alias)
+            if alias in seen:
+                message = messages.text("alias.repeated", value=shown, line=seen[alias])
+            elif alias in own:
+                message = messages.text("alias.own_address", value=shown)
+            elif alias in taken:
+                message = messages.text("alias.taken", value=shown, other=taken[alias].rel_path)
+            elif alias in tags:
+                message = messages.text("alias.tag_page", value=shown)
+            elif urls.is_reserved_address(alias.removeprefix("/")):
+                message = messages.text("alias.reserved", value=shown)
+            elif alias in index.aliases:
+                other = index.aliases[alias]
+                message = messages.text(
+                    "alias.claimed",
+                    value=shown,
+                    other=f"{other.rel_path}:{_alias_line(other, alias)}",
+                )
+            else:
+                seen[alias] = line
+                index.aliases[alias] = doc
+                continue
+            seen.setdefault(alias, line)
+            index.errors.append(ContentError(doc.rel_path, line, field_path(where), message))
+
+
+def _alias_line(doc: Document, alias: str) -> int:
+    return doc.line_of(("aliases", doc.meta.aliases.index(alias)))
 
 
 def _check_tags(index: SiteIndex) -> None:

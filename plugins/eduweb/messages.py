@@ -104,6 +104,120 @@ CATALOGUE: dict[str, Message] = {
             '"Title" [settings file]'
         ),
     ),
+    # ----------------------------------------- old addresses (aliases) and
+    # the check of the published site's addresses (model.py, content_index.py,
+    # redirects.py)
+    "alias.not_text": Message(
+        sv="väntade en adress, hittade {value} (skriv en gammal adress per rad, t.ex. "
+        "- /nyheter/2023/gammal-rubrik/)",
+        en="expected an address, found {value} (write one old address per line, e.g. "
+        "- /nyheter/2023/gammal-rubrik/)",
+    ),
+    "alias.bad_character": Message(
+        sv="{value} innehåller {what}, som en adress inte kan ha (kopiera adressen från "
+        "webbläsarens adressfält, t.ex. /nyheter/2023/gammal-rubrik/)",
+        en="{value} contains {what}, which an address cannot have (copy the address from "
+        "the browser's address bar, e.g. /nyheter/2023/gammal-rubrik/)",
+    ),
+    "alias.has_host": Message(
+        sv="{value} har ett domännamn; skriv bara delen efter domännamnet, med / först "
+        "(t.ex. /nyheter/2023/gammal-rubrik/)",
+        en="{value} has a host name; write only the part after it, starting with / "
+        "(e.g. /nyheter/2023/gammal-rubrik/)",
+    ),
+    "alias.not_path": Message(
+        sv="{value} är ingen adress på webbplatsen (skriv den med / först och utan tomma "
+        "delar som //, t.ex. /nyheter/2023/gammal-rubrik/)",
+        en="{value} is not an address on this site (write it starting with / and without "
+        "empty parts such as //, e.g. /nyheter/2023/gammal-rubrik/)",
+    ),
+    "alias.dot_segment": Message(
+        sv="{value} innehåller . eller .. som en del av adressen (skriv hela adressen utan "
+        "dem, t.ex. /nyheter/2023/gammal-rubrik/)",
+        en="{value} contains . or .. as a part of the address (write the whole address "
+        "without them, e.g. /nyheter/2023/gammal-rubrik/)",
+    ),
+    "alias.query": Message(
+        sv="{value} innehåller ? eller #; en gammal adress leds vidare utan dem (ta bort "
+        "allt från ? eller #)",
+        en="{value} contains ? or #; an old address is redirected without them (remove "
+        "everything from the ? or #)",
+    ),
+    "alias.own_address": Message(
+        sv="{value} är sidans egen adress (under aliases: skrivs bara gamla adresser som "
+        "ska leda hit; ta bort raden)",
+        en="{value} is the page's own address (aliases: lists only old addresses that "
+        "lead here; remove the line)",
+    ),
+    "alias.taken": Message(
+        sv="{value} är adressen till {other}, så den kan inte leda hit (ta bort raden)",
+        en="{value} is the address of {other}, so it cannot lead here (remove the line)",
+    ),
+    "alias.tag_page": Message(
+        sv="{value} är adressen till en ämnessida som finns, så den kan inte leda hit "
+        "(ta bort raden)",
+        en="{value} is the address of an existing tag page, so it cannot lead here "
+        "(remove the line)",
+    ),
+    "alias.reserved": Message(
+        sv="{value} är en adress som webbplatsen själv använder (ta bort raden)",
+        en="{value} is an address the site uses itself (remove the line)",
+    ),
+    "alias.claimed": Message(
+        sv="{value} står redan under aliases: i {other}; en gammal adress kan bara leda "
+        "till en sida (ta bort den ena raden)",
+        en="{value} is already under aliases: in {other}; an old address can lead to one "
+        "page only (remove one of the lines)",
+    ),
+    "alias.repeated": Message(
+        sv="{value} står redan på rad {line} (ta bort den ena raden)",
+        en="{value} is already on line {line} (remove one of the lines)",
+    ),
+    "addresses.dropped": Message(
+        sv="{address} finns på den publicerade webbplatsen men försvinner med det här "
+        "bygget, och ingen omdirigering leder vidare (skriv den under aliases: i sidan som "
+        "ersätter den: aliases: [{address}])",
+        en="{address} is on the published site but would disappear with this build, and "
+        "nothing redirects it (list it under aliases: in the page that replaced it: "
+        "aliases: [{address}])",
+    ),
+    "addresses.summary": Message(
+        sv="{count} publicerade adresser skulle sluta fungera; publicera inte förrän de "
+        "leds vidare",
+        en="{count} published addresses would stop working; do not deploy until they are "
+        "redirected",
+    ),
+    "addresses.ok": Message(
+        sv="Alla {count} adresser i {sitemap} finns kvar eller leds vidare.",
+        en="All {count} addresses in {sitemap} are still there or redirected.",
+    ),
+    "addresses.unreachable": Message(
+        sv="den publicerade webbplatsens {sitemap} gick inte att hämta ({reason}); "
+        "kontrollera adressen, eller lägg till --allow-unreachable om webbplatsen aldrig "
+        "har publicerats",
+        en="the published site's {sitemap} could not be fetched ({reason}); check the "
+        "address, or add --allow-unreachable if the site has never been published",
+    ),
+    "addresses.unreachable_allowed": Message(
+        sv="{sitemap} gick inte att hämta ({reason}); fortsätter ändå "
+        "(--allow-unreachable: första publiceringen)",
+        en="{sitemap} could not be fetched ({reason}); going on "
+        "(--allow-unreachable: the first deploy)",
+    ),
+    "addresses.bad_sitemap": Message(
+        sv="{sitemap} är ingen sitemap som går att läsa ({reason})",
+        en="{sitemap} is not a sitemap that can be read ({reason})",
+    ),
+    "addresses.no_settings": Message(
+        sv="{settings} finns inte, så den publicerade webbplatsens adress (PUBLIC_URL) är "
+        "okänd (ange den: --live https://www.example.se)",
+        en="{settings} does not exist, so the published site's address (PUBLIC_URL) is "
+        "unknown (give it: --live https://www.example.se)",
+    ),
+    "addresses.no_output": Message(
+        sv="{output} finns inte eller är tomt (bygg webbplatsen först: invoke publish)",
+        en="{output} does not exist or is empty (build the site first: invoke publish)",
+    ),
 }
 
 _language = DEFAULT_LANGUAGE

@@ -8,7 +8,7 @@ import os
 import re
 import unicodedata
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from pydantic import (
     BaseModel,
@@ -20,6 +20,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from . import messages
 from .dates import DateError, parse_date, parse_datetime, parse_time
 from .frontmatter import describe_character
 from .phones import PhoneError, parse_phone
@@ -234,6 +235,41 @@ def _image(value: object, info: ValidationInfo) -> str | None:
     return rel
 
 
+def _alias(value: object, info: ValidationInfo) -> str:
+    """An old address of this page, as a path on this site: /a/b/ (a folder
+    address always ends in /; /a/b/index.html is /a/b/). Percent escapes are
+    decoded, so /%C3%A5r/ and /år/ are one address."""
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(messages.text("alias.not_text", value=messages.quote(value)))
+    text = value.strip()
+    shown = messages.quote(text)
+    path = unquote(text)
+    odd = next((char for char in path if _not_in_url(char)), None)
+    if odd is not None:
+        if odd == " ":
+            what = "ett mellanslag"
+        elif odd.isprintable():
+            what = f"tecknet {odd}"
+        else:
+            what = f"det osynliga tecknet U+{ord(odd):04X}"
+        raise _fail(messages.text("alias.bad_character", value=shown, what=what))
+    parts = urlsplit(path)
+    if parts.scheme or parts.netloc or path.startswith("//"):
+        raise _fail(messages.text("alias.has_host", value=shown))
+    if "?" in path or "#" in path:
+        raise _fail(messages.text("alias.query", value=shown))
+    segments = path.split("/")
+    if segments[0] != "" or "" in segments[1:-1]:
+        raise _fail(messages.text("alias.not_path", value=shown))
+    if any(segment in (".", "..") for segment in segments):
+        raise _fail(messages.text("alias.dot_segment", value=shown))
+    if segments[-1] == "index.html":
+        segments[-1] = ""
+    elif segments[-1] and "." not in segments[-1]:
+        segments.append("")  # /gammal is the folder address /gammal/
+    return "/".join(segments)
+
+
 def _phones(value: object, info: ValidationInfo) -> list:
     """`phone:` is one number or a list; list items are checked one by one,
     so a problem is reported as phone[1] on the line of that item."""
@@ -288,6 +324,7 @@ Email = _typed(_email)
 Slug = _typed(_slug)
 Tag = _typed(_tag)
 Image = _typed(_image)
+Alias = _typed(_alias)
 Phones = Annotated[list[_typed(_phone)], BeforeValidator(_phones)]
 Extra = _typed(_mapping)
 PublishStatus = _typed(_choice("published", "draft"))
@@ -344,6 +381,7 @@ class News(_Schema):
     programmes: _list_of(RequiredText) = []
     status: PublishStatus = None
     slug: Slug = None
+    aliases: _list_of(Alias) = []
     extra: Extra = {}
 
     def _rule_problems(self):
@@ -358,6 +396,7 @@ class Page(_Schema):
     summary: Text = None
     slug: Slug = None
     status: PublishStatus = None
+    aliases: _list_of(Alias) = []
     extra: Extra = {}
 
 
@@ -466,6 +505,7 @@ class Programme(_Schema):
     rounds: _list_of(Round) = []
     status: PublishStatus = None
     slug: Slug = None
+    aliases: _list_of(Alias) = []
     extra: Extra = {}
 
 

@@ -36,4 +36,4 @@ def jinja_filters(settings: dict) -> dict:
 
 
 def jinja_globals(settings: dict) -> dict:
-    return {"urls": urls}
+    return {"urls": urls, "asset": settings["_EDUWEB_ASSETS"]}

@@ -111,3 +111,55 @@ def reserved_slugs() -> frozenset[str]:
     its extension), which a page's slug may not take."""
     firsts = (address.split("/", 1)[0] for address in fixed_addresses())
     return frozenset(first.split(".", 1)[0] for first in firsts if first)
+
+
+# Files that tell a host how to serve the site (host_files.py); they are not
+# pages, but no alias may take their names.
+HOST_REDIRECTS = "_redirects"
+HOST_HEADERS = "_headers"
+HTACCESS = ".htaccess"
+# Folders whose every address belongs to the site: files copied as they are,
+# contacts' vCards and the news list's pages 2, 3, …, whose number shifts as
+# news are added and removed.
+_RESERVED_FOLDERS = (THEME_STATIC, IMAGES, VCARD_FOLDER, news_page_url(2).rsplit("2/", 1)[0])
+
+
+# Addresses the site always has, or files it always writes.
+_RESERVED_ADDRESSES = frozenset(
+    {
+        HOME,
+        NEWS_LIST,
+        NEWS_FEED,
+        PROGRAMME_LIST,
+        CALENDAR,
+        CALENDAR_ICS,
+        CONTACTS_PAGE,
+        COOKIES_PAGE,
+        SITEMAP,
+        ROBOTS,
+        NOT_FOUND,
+        HOST_REDIRECTS,
+        HOST_HEADERS,
+        HTACCESS,
+    }
+)
+
+
+def is_reserved_address(address: str) -> bool:
+    """Whether `address` (no leading slash) is one the site makes itself,
+    whatever the content: an old address (an alias) may not take it."""
+    # The folder address _redirects/ would need a folder where the file is.
+    file = address.removesuffix("/")
+    return (
+        address in _RESERVED_ADDRESSES
+        or file in _RESERVED_ADDRESSES
+        or address.startswith(_RESERVED_FOLDERS)
+    )
+
+
+def is_news_list_page(address: str) -> bool:
+    """Page 2, 3, … of the news list: these come and go with the news, so
+    they are not addresses that must keep working."""
+    prefix = news_page_url(2).rsplit("2/", 1)[0]
+    number = address.removeprefix(prefix).removesuffix("/")
+    return address.startswith(prefix) and address.endswith("/") and number.isdecimal()

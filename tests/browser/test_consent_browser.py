@@ -429,9 +429,10 @@ def test_works_under_the_content_security_policy(page: Page, url):
 # --------------------------------------------------------------- script helpers
 def test_cookie_patterns_and_parent_domains(page: Page):
     page.goto("/")
+    module = page.evaluate("document.querySelector('script[type=module]').getAttribute('src')")
     result = page.evaluate(
-        """async () => {
-          const m = await import('/theme/js/consent.mjs')
+        """async (module) => {
+          const m = await import(module)
           const p = m.cookiePattern('_pk_id.*')
           return {
             matches: ['_pk_id.1.abcd', '_pk_idx', '_pk_ses.1.a', 'x_pk_id.1'].map(n => p.test(n)),
@@ -440,7 +441,8 @@ def test_cookie_patterns_and_parent_domains(page: Page):
             old: m.parseChoice('v=1&yes=statistik&no=', '2'),
             current: m.parseChoice('v=2&yes=statistik&no=externt-innehall', '2'),
           }
-        }"""
+        }""",
+        module,
     )
     assert result["matches"] == [True, False, False, False]
     assert result["domains"] == [
@@ -455,9 +457,10 @@ def test_cookie_patterns_and_parent_domains(page: Page):
 
 def test_the_banners_decisions_are_named_functions(page: Page):
     page.goto("/")
+    module = page.evaluate("document.querySelector('script[type=module]').getAttribute('src')")
     result = page.evaluate(
-        """async () => {
-          const m = await import('/theme/js/consent.mjs')
+        """async (module) => {
+          const m = await import(module)
           const keys = ['statistik', 'externt-innehall']
           const choice = (yes, no) => ({ yes, no })
           return {
@@ -474,7 +477,8 @@ def test_the_banners_decisions_are_named_functions(page: Page):
               m.shouldShowBanner(choice(keys, []), keys, false),
             ],
           }
-        }"""
+        }""",
+        module,
     )
     assert result["read"] == "v%3D2&yes=statistik"
     assert result["missing"] is None
