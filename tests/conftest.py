@@ -1,4 +1,10 @@
-"""Shared fixtures: build small sites into tmp_path with the real plugin and theme."""
+"""Shared fixtures: build small sites into tmp_path with the real plugin and theme.
+
+The tests never read the organisation's content/ or settings files: their
+sample site is tests/fixtures/site/ (its own pelicanconf.py, publishconf.py
+and content/), so the organisation's files may change freely. The one
+exception, test_project_content.py, only checks that the organisation's
+site builds."""
 
 from __future__ import annotations
 
@@ -15,7 +21,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-# The moment the sample site is built at in tests: 23 November 2026, 12:00 UTC.
+# The tests' own sample site: settings and content frozen for the assertions.
+FIXTURE = ROOT / "tests" / "fixtures" / "site"
+# The moment the fixture site is built at in tests: 23 November 2026, 12:00 UTC.
 SAMPLE_EPOCH = int(dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC).timestamp())
 
 
@@ -48,18 +56,20 @@ class BuildResult:
 
 
 class Site:
-    """A site folder with the project's settings, theme and plugin, and own content."""
+    """A site folder with the project's theme and plugin, the settings files
+    of `source` (the fixture site unless told otherwise) and its own content:
+    empty folders, or a copy of the source's content with `with_sample`."""
 
-    def __init__(self, root: Path, with_sample: bool = False):
+    def __init__(self, root: Path, with_sample: bool = False, source: Path = FIXTURE):
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
         for name in ("pelicanconf.py", "publishconf.py"):
-            shutil.copy(ROOT / name, root / name)
+            shutil.copy(source / name, root / name)
         for name in ("theme", "plugins"):
             (root / name).symlink_to(ROOT / name)
         content = root / "content"
         if with_sample:
-            shutil.copytree(ROOT / "content", content)
+            shutil.copytree(source / "content", content)
         else:
             for folder in ("news", "programmes", "contacts", "pages", "images"):
                 (content / folder).mkdir(parents=True, exist_ok=True)
@@ -124,7 +134,7 @@ def site(tmp_path) -> Site:
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory) -> BuildResult:
-    """The project's own content, built once per test session at SAMPLE_EPOCH."""
+    """The fixture site's content, built once per test session at SAMPLE_EPOCH."""
     sample = Site(tmp_path_factory.mktemp("sample") / "site", with_sample=True)
     result = sample.build()
     assert result.returncode == 0, result.stderr

@@ -12,7 +12,7 @@ import runpy
 import textwrap
 
 import pytest
-from conftest import ROOT, Site
+from conftest import FIXTURE, ROOT, Site
 from eduweb.consent import (
     check_consent,
     content_security_policy,
@@ -21,7 +21,7 @@ from eduweb.consent import (
 from eduweb.consent_defaults import CATEGORIES, TEXTS
 from eduweb.settings_files import setting_line
 
-SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
+SETTINGS = runpy.run_path(str(FIXTURE / "pelicanconf.py"))
 BUDGET = 5 * 1024  # banner JS + CSS, gzipped
 CSS_START = "/* == Cookie consent"
 CSS_END = "/* == end of cookie consent == */"

@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SAMPLE_EPOCH, Site
+from conftest import FIXTURE, SAMPLE_EPOCH, Site
 from eduweb import check
 from eduweb.consent import (
     Category,
@@ -23,20 +23,20 @@ from eduweb.settings_files import SettingsSource, settings_file_errors
 from eduweb.site_settings import check_site_settings
 from pelican.settings import get_settings_from_file
 
-SAMPLE = (ROOT / "pelicanconf.py").read_text(encoding="utf-8")
+SAMPLE = (FIXTURE / "pelicanconf.py").read_text(encoding="utf-8")
 SAMPLE_LINES = SAMPLE.count("\n")
 PUBLISH_LINE = next(
     n
-    for n, line in enumerate((ROOT / "publishconf.py").read_text().splitlines(), 1)
+    for n, line in enumerate((FIXTURE / "publishconf.py").read_text().splitlines(), 1)
     if line.startswith("PUBLIC_URL =")
 )
 
 
 @pytest.fixture
 def folder(tmp_path, monkeypatch) -> Path:
-    """A folder with the project's two settings files, as the working folder."""
+    """A folder with the fixture site's two settings files, as the working folder."""
     for name in ("pelicanconf.py", "publishconf.py"):
-        (tmp_path / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / name).write_text((FIXTURE / name).read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.delenv("PUBLIC_URL", raising=False)
@@ -260,7 +260,7 @@ def test_the_consent_cookie_name_carries_over_to_the_default_category():
 
 
 def test_the_shorter_sample_consent_gives_the_same_configuration_as_before():
-    settings = get_settings_from_file(str(ROOT / "pelicanconf.py"))
+    settings = get_settings_from_file(str(FIXTURE / "pelicanconf.py"))
     now = check_consent(settings["CONSENT"], settings["MATOMO"], "Digitalt ledarskap")
     before = check_consent(OLD_SAMPLE_CONSENT, settings["MATOMO"], "Digitalt ledarskap")
     assert now.problems == before.problems == []

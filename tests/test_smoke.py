@@ -1,4 +1,4 @@
-"""The project's own sample content builds cleanly with warnings fatal."""
+"""The fixture site (tests/fixtures/site) builds cleanly with warnings fatal."""
 
 
 def test_sample_site_builds(sample_build):
