@@ -138,6 +138,12 @@ def _common_tail(what: str) -> list[Field]:
             "a–z, siffror och bindestreck). Lämna oftast tomt.",
             "",
         ),
+        (
+            "aliases",
+            "Gamla adresser som ska leda hit, om sidan har bytt adress, t.ex. "
+            "[/nyheter/2024/gammal-rubrik/]. Lämna tomt för en ny sida.",
+            "[]",
+        ),
         ("extra", "Fria uppgifter till webbplatsens mallar, för utvecklare. Lämna tomt.", ""),
     ]
 
