@@ -38,6 +38,7 @@ import json
 import os
 import queue
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -235,7 +236,10 @@ class Builder:
     def run(self, *args: str) -> tuple[int, str, str]:
         plugins = str(self.root / "plugins")
         path = os.pathsep.join(p for p in (plugins, os.environ.get("PYTHONPATH")) if p)
-        env = dict(os.environ, PYTHONPATH=path)
+        # Pelican's log lines are as wide as the terminal the preview runs in,
+        # not the 80 columns a pipe gets.
+        columns = os.environ.get("COLUMNS") or str(shutil.get_terminal_size((120, 24)).columns)
+        env = dict(os.environ, PYTHONPATH=path, COLUMNS=columns)
         with subprocess.Popen(
             [sys.executable, *args],
             cwd=self.root,
@@ -251,19 +255,13 @@ class Builder:
 
     def build(self) -> tuple[bool, list[str]]:
         """Build once; (True, []) or (False, the lines that say what is wrong)."""
-        steps = (
-            ("-m", "eduweb.check", "--settings-only", self.settings),
-            ("-m", "pelican", "content", "-s", self.settings, "-o", str(self.output))
-            + ("--fatal", "warnings"),
+        code, stdout, stderr = self.run(
+            "-m", "eduweb.preview", "--build-once", "-s", self.settings, "-o", str(self.output)
         )
-        for step in steps:
-            code, stdout, stderr = self.run(*step)
-            if self.stopped:
-                return False, []
-            if code != 0:
-                lines = [line.rstrip() for line in (stderr or stdout).splitlines()]
-                return False, [line for line in lines if line.strip()]
-        return True, []
+        if code == 0 or self.stopped:
+            return code == 0, []
+        lines = [line.rstrip() for line in (stderr or stdout).splitlines()]
+        return False, [line for line in lines if line.strip()]
 
     def stop(self) -> None:
         self.stopped = True
@@ -271,6 +269,24 @@ class Builder:
         if proc is not None:
             with contextlib.suppress(OSError):
                 proc.terminate()
+
+
+def build_once(settings: str, output: str) -> int:
+    """One build as `invoke build` makes it: the settings check, then Pelican
+    with warnings fatal. Run in a child process (`--build-once`), so that a
+    content error's SystemExit, or anything a build leaves behind in memory,
+    ends with the child; one interpreter for both steps saves a start-up."""
+    from pelican import main as pelican_main
+
+    from .check import main as check_main
+
+    if check_main(["--settings-only", settings]) != 0:
+        return 1
+    try:
+        pelican_main(["content", "-s", settings, "-o", output, "--fatal", "warnings"])
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else 1
+    return 0
 
 
 def build_and_report(builder: Builder, state: BuildState) -> None:
@@ -371,7 +387,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     parser.add_argument("-o", "--output", default="output")
+    parser.add_argument("--build-once", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.build_once:
+        return build_once(args.settings, args.output)
     root = Path.cwd()
     output = (root / args.output).absolute()
 

@@ -30,6 +30,8 @@ ARTICLE = "news/forsta.md"
 ARTICLE_URL = "nyheter/2024/forsta/"
 # Build, save and reload: a small site builds in about 2 s on a busy machine.
 TIMEOUT = 60.0
+# expect() has its own timeout (5 s), not the context's.
+WAIT_MS = TIMEOUT * 1000
 
 
 class Preview:
@@ -95,7 +97,7 @@ def new_page(browser: Browser):
     """A page in a fresh context; the test fails if the site's
     Content-Security-Policy blocked anything (the preview script must pass it)."""
     context = browser.new_context()
-    context.set_default_timeout(TIMEOUT * 1000)
+    context.set_default_timeout(WAIT_MS)
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -110,12 +112,12 @@ def test_livereload_reloads_and_shows_content_errors_over_the_last_good_page(tmp
     with preview(site, "--watch") as (running, url):
         page = new_page
         page.goto(url + ARTICLE_URL)
-        expect(page.get_by_text("Första versionen.")).to_be_visible()
+        expect(page.get_by_text("Första versionen.")).to_be_visible(timeout=WAIT_MS)
         # The page marks itself; a reload (and only a reload) takes the mark away.
         page.evaluate("window.__notReloaded = true")
 
         site.write(ARTICLE, article(body="Andra versionen."))
-        expect(page.get_by_text("Andra versionen.")).to_be_visible()
+        expect(page.get_by_text("Andra versionen.")).to_be_visible(timeout=WAIT_MS)
         assert page.evaluate("window.__notReloaded === undefined")
         page.evaluate("window.__notReloaded = true")
 
@@ -123,16 +125,18 @@ def test_livereload_reloads_and_shows_content_errors_over_the_last_good_page(tmp
         problem = "content/news/forsta.md:3: date: '2024-13-03'"
         running.wait_for_line(re.escape(problem))
         box = page.get_by_role("alert")
-        expect(box).to_be_visible()
-        expect(box.get_by_role("heading", name="Sidan kunde inte byggas om")).to_be_visible()
-        expect(box.get_by_role("listitem").first).to_contain_text(problem)
+        expect(box).to_be_visible(timeout=WAIT_MS)
+        expect(box.get_by_role("heading", name="Sidan kunde inte byggas om")).to_be_visible(
+            timeout=WAIT_MS
+        )
+        expect(box.get_by_role("listitem").first).to_contain_text(problem, timeout=WAIT_MS)
         # Still the last good page, not reloaded.
-        expect(page.get_by_text("Andra versionen.")).to_be_visible()
+        expect(page.get_by_text("Andra versionen.")).to_be_visible(timeout=WAIT_MS)
         assert page.evaluate("window.__notReloaded === true")
 
         site.write(ARTICLE, article(body="Rättad version."))
-        expect(page.get_by_text("Rättad version.")).to_be_visible()
-        expect(page.get_by_role("alert")).to_have_count(0)
+        expect(page.get_by_text("Rättad version.")).to_be_visible(timeout=WAIT_MS)
+        expect(page.get_by_role("alert")).to_have_count(0, timeout=WAIT_MS)
 
 
 def test_a_page_opened_while_the_build_is_broken_shows_the_problems(tmp_path, new_page):
@@ -144,8 +148,8 @@ def test_a_page_opened_while_the_build_is_broken_shows_the_problems(tmp_path, ne
         page = new_page
         response = page.goto(url + ARTICLE_URL)
         assert response.status == 200
-        expect(page.get_by_role("alert")).to_contain_text("forsta.md:3: date")
-        expect(page.get_by_text("Första versionen.")).to_be_visible()
+        expect(page.get_by_role("alert")).to_contain_text("forsta.md:3: date", timeout=WAIT_MS)
+        expect(page.get_by_text("Första versionen.")).to_be_visible(timeout=WAIT_MS)
 
 
 def test_serve_answers_a_missing_address_with_the_sites_404_page(tmp_path, new_page):
@@ -156,6 +160,8 @@ def test_serve_answers_a_missing_address_with_the_sites_404_page(tmp_path, new_p
         page = new_page
         response = page.goto(url + "finns-inte/")
         assert response.status == 404
-        expect(page).to_have_title(re.compile(r"^Sidan finns inte – "))
-        expect(page.get_by_role("heading", level=1)).to_have_text("Sidan finns inte")
+        expect(page).to_have_title(re.compile(r"^Sidan finns inte – "), timeout=WAIT_MS)
+        expect(page.get_by_role("heading", level=1)).to_have_text(
+            "Sidan finns inte", timeout=WAIT_MS
+        )
         assert page.goto(url + ARTICLE_URL).status == 200
