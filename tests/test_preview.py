@@ -101,6 +101,7 @@ def output(tmp_path) -> Path:
         "<html><head><title>Sidan finns inte – Webbplatsen</title></head><body></body></html>"
     )
     (out / "kalender.ics").write_text("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    (out / "kontakt.vcf").write_text("BEGIN:VCARD\r\nEND:VCARD\r\n")
     return out
 
 
@@ -138,6 +139,7 @@ def test_plain_server_serves_pages_as_built(output):
         moved = get(server, "/nyheter")
         assert (moved.status, moved.getheader("Location")) == (301, "/nyheter/")
         assert get(server, "/kalender.ics").getheader("Content-Type").startswith("text/calendar")
+        assert get(server, "/kontakt.vcf").getheader("Content-Type") == "text/vcard; charset=utf-8"
         # The preview's own files exist only while watching.
         assert get(server, "/__preview__/preview.js").status == 404
 

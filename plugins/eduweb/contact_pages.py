@@ -34,8 +34,9 @@ HOST_FILES = {
 
 
 def register_media_types() -> None:
-    """`invoke serve` (Pelican's --listen) types files with Python's mimetypes,
-    which knows .vcf only where the system's mime.types lists it."""
+    """The preview server (`invoke serve`, eduweb.preview) and Pelican's
+    --listen type files with Python's mimetypes, which knows .vcf only where
+    the system's mime.types lists it."""
     mimetypes.add_type(VCARD_MEDIA_TYPE, ".vcf")
 
 

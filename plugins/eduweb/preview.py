@@ -49,6 +49,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import messages
+from .contact_pages import register_media_types
 
 PREFIX = "/__preview__/"
 EVENTS = PREFIX + "events"
@@ -217,6 +218,7 @@ class PreviewServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], output: Path, watching: bool):
+        register_media_types()  # .vcf as the hosts serve it, whatever mime.types says
         self.output = output
         self.watching = watching
         self.state = BuildState()
