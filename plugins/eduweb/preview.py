@@ -9,9 +9,9 @@ With --watch (`invoke livereload`) it also builds the site, then rebuilds it
 whenever something under content/, theme/ or plugins/, or the settings file,
 is saved, and tells the open pages to reload. The rules behind that:
 
-* Each build is a separate `python -m pelican ... --fatal warnings` process
-  (after the settings check `invoke build` runs too). A content error ends
-  that process with exit 1 and its one-line messages; the preview itself
+* Each build runs in a child process (`--build-once`: the settings check
+  `invoke build` runs, then Pelican with --fatal warnings). A content error
+  ends that child with exit 1 and its one-line messages; the preview itself
   never stops, and the staging swap (staging.py) leaves the last good site
   in the output folder, which goes on being served.
 * Pages served in this mode get one extra element, a module script from
@@ -22,9 +22,10 @@ is saved, and tells the open pages to reload. The rules behind that:
   page; after a failed one it lays the problem lines over the last good page
   in a role="alert" box, which the next good build takes away.
 
-Not covered: a settings file replaced by an editor that saves by renaming is
-watched through its folder, so that is fine; but folders added beside
-content/, theme/ and plugins/ are not watched.
+Saves made while a build runs lead to one more build after it. Not watched:
+folders beside content/, theme/ and plugins/, and settings files that the
+settings file imports. The preview's own texts are Swedish whatever
+MESSAGES_LANGUAGE says (the build's lines follow it).
 """
 
 from __future__ import annotations
@@ -236,6 +237,7 @@ class Builder:
     stopped: bool = False
 
     def run(self, *args: str) -> tuple[int, str, str]:
+        """Run `python *args` in the site folder; (exit status, stdout, stderr)."""
         plugins = str(self.root / "plugins")
         path = os.pathsep.join(p for p in (plugins, os.environ.get("PYTHONPATH")) if p)
         # Pelican's log lines are as wide as the terminal the preview runs in,
@@ -329,7 +331,9 @@ def watch_paths(root: Path, settings: str) -> list[tuple[list[Path], bool, objec
 
 
 def watch(root: Path, settings: str, builder: Builder, state: BuildState, stop: threading.Event):
-    """Start the watchers and the build loop (daemon threads)."""
+    """Start the watchers and the build loop (daemon threads), which makes a
+    first build at once. The watchers start first, so a save made during the
+    first build is not missed."""
     import watchfiles
 
     saved: queue.Queue = queue.Queue()
@@ -356,6 +360,7 @@ def watch(root: Path, settings: str, builder: Builder, state: BuildState, stop: 
                     saved.get_nowait()
             build_and_report(builder, state)
 
+    saved.put(set())  # the first build, made by the same loop as the others
     threads = [
         threading.Thread(target=watcher, args=w, daemon=True) for w in watch_paths(root, settings)
     ]
@@ -404,8 +409,8 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         if args.watch:
-            build_and_report(builder, server.state)
             watch(root, args.settings, builder, server.state, stop)
+            server.state.wait(0, None)  # the address is shown once there is a site
         host, port = server.server_address[:2]
         say(messages.text("preview.serving", url=f"http://{host}:{port}/"))
         server.serve_forever(poll_interval=0.2)
