@@ -5,6 +5,7 @@ side (reload, the problem box) is in tests/browser/test_preview_browser.py."""
 from __future__ import annotations
 
 import http.client
+import importlib.util
 import json
 import socket
 import threading
@@ -13,9 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import Site, article
+from conftest import ROOT, Site, article
 from eduweb import messages
 from eduweb.preview import Builder, PreviewServer, inject, open_server
+from invoke import MockContext, Result
 
 # (key, how a writer triggers it, the Swedish line) for the table of messages.
 MESSAGE_CASES = [
@@ -242,3 +244,21 @@ def test_failed_builds_give_their_lines_and_leave_the_last_good_site(tmp_path):
     assert not ok
     assert lines[0].startswith("pelicanconf.py:") and len(lines) == 2
     assert page.read_bytes() == built
+
+
+def test_serve_and_livereload_tasks_run_the_preview_server():
+    spec = importlib.util.spec_from_file_location("project_tasks", ROOT / "tasks.py")
+    tasks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tasks)
+    c = MockContext(run=Result(), repeat=True)
+    tasks.livereload(c, port=8001)
+    (livereload,) = [call.args[0] for call in c.run.call_args_list]
+    assert " -m eduweb.preview --watch " in livereload
+    assert "--port 8001" in livereload
+
+    c = MockContext(run=Result(), repeat=True)
+    tasks.serve(c)
+    *building, serving = [call.args[0] for call in c.run.call_args_list]
+    assert any(" -m pelican content " in command for command in building)
+    assert " -m eduweb.preview " in serving and "--watch" not in serving
+    assert "--port 8000" in serving
