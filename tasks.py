@@ -40,21 +40,28 @@ def publish(c, output=OUTPUT):
     c.run(f"{PELICAN} content -s publishconf.py -o {output} --fatal warnings")
 
 
+# The preview server behind serve and livereload (plugins/eduweb/preview.py).
+PREVIEW = f"{sys.executable} -m eduweb.preview"
+
+
 @task
-def serve(c):
-    """Build, then serve the site at http://127.0.0.1:8000."""
+def serve(c, port=PORT):
+    """Build, then serve the site at http://127.0.0.1:8000 (--port N for another).
+
+    A missing address gets the site's own 404 page, with status 404."""
     build(c)
-    print(f"Webbplatsen visas på http://{HOST}:{PORT}/ (avsluta med Ctrl+C)")
-    c.run(f"{PELICAN} --listen --bind {HOST} --port {PORT} -s pelicanconf.py -o {OUTPUT}")
+    c.run(f"{PREVIEW} --bind {HOST} --port {port} -o {OUTPUT}", env={"PYTHONPATH": "plugins"})
 
 
 @task
-def livereload(c):
-    """Serve the site and rebuild it whenever content or theme changes."""
-    check_settings(c, "pelicanconf.py")
+def livereload(c, port=PORT):
+    """Serve the site, rebuild it on every save and reload the open pages.
+
+    A content error is printed and shown over the last good page until the
+    next good save; the preview keeps running."""
     c.run(
-        f"{PELICAN} content --autoreload --listen --bind {HOST} --port {PORT} "
-        f"-s pelicanconf.py -o {OUTPUT}"
+        f"{PREVIEW} --watch --bind {HOST} --port {port} -s pelicanconf.py -o {OUTPUT}",
+        env={"PYTHONPATH": "plugins"},
     )
 
 

@@ -20,8 +20,9 @@ from .host_files import CALENDAR_MEDIA_TYPE, VCARD_MEDIA_TYPE
 
 
 def register_media_types() -> None:
-    """`invoke serve` (Pelican's --listen) types files with Python's mimetypes,
-    which knows .vcf and .ics only where the system's mime.types lists it."""
+    """The preview server (`invoke serve`, eduweb.preview) and Pelican's
+    --listen type files with Python's mimetypes, which knows .vcf and .ics
+    only where the system's mime.types lists them."""
     mimetypes.add_type(VCARD_MEDIA_TYPE, ".vcf")
     mimetypes.add_type(CALENDAR_MEDIA_TYPE, ".ics")
 

@@ -218,6 +218,43 @@ CATALOGUE: dict[str, Message] = {
         sv="{output} finns inte eller är tomt (bygg webbplatsen först: invoke publish)",
         en="{output} does not exist or is empty (build the site first: invoke publish)",
     ),
+    # ------------------------------------------- preview (eduweb/preview.py)
+    "preview.serving": Message(
+        sv="Webbplatsen visas på {url} (avsluta med Ctrl+C)",
+        en="The site is served at {url} (stop with Ctrl+C)",
+    ),
+    "preview.rebuilt": Message(
+        sv="{time} Webbplatsen byggdes om; öppna sidor laddas om av sig själva",
+        en="{time} The site was rebuilt; open pages reload by themselves",
+    ),
+    "preview.failed": Message(
+        sv="Sidan kunde inte byggas om: rätta raderna ovan och spara igen. "
+        "Webbläsaren visar felen ovanpå den senaste versionen som gick att bygga.",
+        en="The site could not be rebuilt: fix the lines above and save again. "
+        "The browser shows them over the last version that built.",
+    ),
+    "preview.overlay_heading": Message(
+        sv="Sidan kunde inte byggas om",
+        en="The site could not be rebuilt",
+    ),
+    "preview.overlay_note": Message(
+        sv="Du ser den senaste versionen som gick att bygga. Rätta det som står nedan och "
+        "spara, så laddas sidan om av sig själv.",
+        en="You are looking at the last version that built. Fix what is listed below and "
+        "save; the page then reloads by itself.",
+    ),
+    "preview.overlay_hide": Message(sv="Dölj", en="Hide"),
+    "preview.not_found": Message(sv="Sidan finns inte", en="Page not found"),
+    "preview.cannot_listen": Message(
+        sv="webbplatsen kan inte visas på {host}:{port}: {reason}",
+        en="cannot serve the site at {host}:{port}: {reason}",
+    ),
+    "preview.port_busy": Message(
+        sv="porten används redan av ett annat program (avsluta det, eller välj en annan "
+        "port med --port, t.ex. --port 8001)",
+        en="another program already uses the port (stop it, or choose another port "
+        "with --port, e.g. --port 8001)",
+    ),
 }
 
 _language = DEFAULT_LANGUAGE
