@@ -20,7 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 PYTHON = VENV / "bin" / "python"
-REQUIREMENTS = {"serve": "requirements.txt", "build": "requirements.txt"}
+REQUIREMENTS = {
+    "serve": "requirements.txt",
+    "build": "requirements.txt",
+    "publish": "requirements.txt",
+}
 
 
 def run(*command: str, **kwargs) -> None:
