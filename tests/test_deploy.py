@@ -215,6 +215,23 @@ def test_rsync_command_switches_late_and_compares_contents():
     assert "-p 2222" in command[command.index("--rsh") + 1]
 
 
+@pytest.mark.parametrize(
+    "target",
+    ["webb@server.example.se:/var/www/", "server:www", "[::1]:/srv/", "deploy_1@10.0.0.5:/srv"],
+)
+def test_rsync_targets_that_are_accepted(target):
+    assert target == _model(DEPLOY_RSYNC_TARGET=target).DEPLOY_RSYNC_TARGET
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["/var/www", "server.example.se", "-e@host:/x", "host:--delete", "a b@host:/x", "host:"],
+)
+def test_rsync_targets_that_are_refused(target):
+    """Not a remote folder, or a part rsync would read as an option."""
+    assert "är ingen serveradress med mapp" in _settings_line(DEPLOY_RSYNC_TARGET=target)
+
+
 def test_itemized_lines_become_changes():
     lines = [
         "cd+++++++++ nyheter/",
@@ -458,12 +475,13 @@ MESSAGE_CASES = [
     (
         "deploy.summary",
         lambda tmp: deploy.summary([deploy.Change("a", deploy.NEW)], dry_run=False),
-        "Publicerat: 1 nya, 0 ändrade och 0 borttagna filer",
+        "Publicerat. Nya filer: 1, ändrade: 0, borttagna: 0",
     ),
     (
         "deploy.summary_dry_run",
         lambda tmp: deploy.summary([deploy.Change("a", deploy.DELETED)], dry_run=True),
-        "Provkörning, inget har ändrats: 0 nya, 0 ändrade och 1 borttagna filer skulle publiceras",
+        "Provkörning, inget har ändrats. Skulle publiceras – nya filer: 0, ändrade: 0, "
+        "borttagna: 1",
     ),
 ]
 

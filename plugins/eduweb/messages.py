@@ -42,14 +42,14 @@ CATALOGUE: dict[str, Message] = {
     "deploy.kind.changed": Message(sv="ändrad", en="changed"),
     "deploy.kind.deleted": Message(sv="tas bort", en="deleted"),
     "deploy.summary": Message(
-        sv="Publicerat: {new} nya, {changed} ändrade och {deleted} borttagna filer",
-        en="Published: {new} new, {changed} changed and {deleted} deleted files",
+        sv="Publicerat. Nya filer: {new}, ändrade: {changed}, borttagna: {deleted}",
+        en="Published. New files: {new}, changed: {changed}, deleted: {deleted}",
     ),
     "deploy.summary_dry_run": Message(
-        sv="Provkörning, inget har ändrats: {new} nya, {changed} ändrade och "
-        "{deleted} borttagna filer skulle publiceras",
-        en="Dry run, nothing was changed: {new} new, {changed} changed and "
-        "{deleted} deleted files would be published",
+        sv="Provkörning, inget har ändrats. Skulle publiceras – nya filer: {new}, "
+        "ändrade: {changed}, borttagna: {deleted}",
+        en="Dry run, nothing was changed. Would be published – new files: {new}, "
+        "changed: {changed}, deleted: {deleted}",
     ),
     "deploy.none": Message(
         sv="Webbplatsen är byggd men inte publicerad (välj --target rsync eller "

@@ -122,7 +122,10 @@ def _relative_path(value: object) -> str:
 
 # Publishing (deploy.py). Values may come from environment variables, so
 # they arrive as text: a port may be written "22".
-RSYNC_TARGET_RE = re.compile(r"(?:[A-Za-z0-9._-]+@)?(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):\S.*")
+# user@host:/folder; nothing may start with "-", which rsync would read as an option.
+RSYNC_TARGET_RE = re.compile(
+    r"(?:[A-Za-z0-9_][A-Za-z0-9._-]*@)?(?:[A-Za-z0-9][A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\]):[^\s-]\S*"
+)
 BUCKET_RE = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
 REGION_RE = re.compile(r"[a-z0-9-]{2,40}")
 PREFIX_RE = re.compile(r"(?:[A-Za-z0-9._~-]+/)*")
