@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT, Site, article
 from eduweb import deploy, messages
 from eduweb.settings_files import SettingsSource
-from eduweb.site_settings import SiteSettings, check_site_settings
+from eduweb.site_settings import SiteSettings, check_site_settings, unknown_settings
 
 SSHD = "/usr/sbin/sshd"
 SETTINGS = {"SITENAME": "Test", "PUBLIC_URL": "https://www.example.se", "TIMEZONE": "UTC"}
@@ -473,6 +473,12 @@ MESSAGE_CASES = [
         "--target s3, eller skriv DEPLOY_TARGET i publishconf.py)",
     ),
     (
+        "deploy.pinned_time",
+        lambda tmp: _main_error(tmp, "--target", "rsync", SOURCE_DATE_EPOCH="1700000000"),
+        "SOURCE_DATE_EPOCH=1700000000 är satt, så webbplatsen byggdes för en fast tidpunkt "
+        "och publiceras inte (ta bort variabeln, t.ex. unset SOURCE_DATE_EPOCH, och kör igen)",
+    ),
+    (
         "deploy.summary",
         lambda tmp: deploy.summary([deploy.Change("a", deploy.NEW)], dry_run=False),
         "Publicerat. Nya filer: 1, ändrade: 0, borttagna: 0",
@@ -506,15 +512,36 @@ def _without_rsync(tmp: Path) -> str:
         os.environ["PATH"] = saved
 
 
-def _main_output(tmp: Path, *args: str) -> str:
+def _main(tmp: Path, *args: str, **env: str) -> tuple[int, str, str]:
     settings = tmp / "publishconf.py"
     settings.write_text(
         "SITENAME = 'Test'\nPUBLIC_URL = 'https://www.example.se'\nTIMEZONE = 'UTC'\n"
     )
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert deploy.main([str(settings), *args]) == 0
-    return out.getvalue().strip()
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in env.items():
+            patch.setenv(key, value)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = deploy.main([str(settings), "--output", str(_built(tmp)), *args])
+    return code, out.getvalue().strip(), err.getvalue().strip()
+
+
+def _main_output(tmp: Path, *args: str) -> str:
+    code, out, _ = _main(tmp, *args)
+    assert code == 0
+    return out
+
+
+def _main_error(tmp: Path, *args: str, **env: str) -> str:
+    code, _, err = _main(tmp, *args, **env)
+    assert code == 1
+    return err
+
+
+def test_a_misspelt_deploy_setting_is_named():
+    assert unknown_settings({"DEPLOY_S3_BUKET"}) == [
+        (("DEPLOY_S3_BUKET",), "unknown setting (did you mean DEPLOY_S3_BUCKET?)")
+    ]
 
 
 @pytest.mark.parametrize(

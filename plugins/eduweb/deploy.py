@@ -286,6 +286,12 @@ def main(argv: list[str] | None = None) -> int:
     if target == "none":
         print(messages.text("deploy.none"))
         return 0
+    pinned = os.environ.get("SOURCE_DATE_EPOCH")
+    if pinned and not args.dry_run:
+        # The site was built for a fixed moment: scheduled articles and the
+        # calendar would stay as they were then.
+        print(messages.text("deploy.pinned_time", value=pinned), file=sys.stderr)
+        return 1
     try:
         changes = deploy(Path(args.output).resolve(), settings, target, args.dry_run)
     except DeployError as error:

@@ -57,6 +57,14 @@ CATALOGUE: dict[str, Message] = {
         en="The site is built but not published (choose --target rsync or --target s3, "
         "or set DEPLOY_TARGET in publishconf.py)",
     ),
+    "deploy.pinned_time": Message(
+        sv="SOURCE_DATE_EPOCH={value} är satt, så webbplatsen byggdes för en fast "
+        "tidpunkt och publiceras inte (ta bort variabeln, t.ex. unset SOURCE_DATE_EPOCH, "
+        "och kör igen)",
+        en="SOURCE_DATE_EPOCH={value} is set, so the site was built for a fixed moment "
+        "and is not published (remove the variable, e.g. unset SOURCE_DATE_EPOCH, and "
+        "run again)",
+    ),
     "deploy.no_site": Message(
         sv="det finns ingen byggd webbplats i {folder} (kör invoke publish, som bygger först)",
         en="there is no built site in {folder} (run invoke publish, which builds first)",
