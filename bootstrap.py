@@ -24,7 +24,15 @@ PYTHON = VENV / "bin" / "python"
 # Tasks that need only the site's own requirements; others get the dev ones.
 REQUIREMENTS = {
     task: "requirements.txt"
-    for task in ("serve", "build", "new-article", "new-programme", "new-contact", "new-page")
+    for task in (
+        "serve",
+        "build",
+        "publish",
+        "new-article",
+        "new-programme",
+        "new-contact",
+        "new-page",
+    )
 }
 
 

@@ -14,6 +14,7 @@ OUTPUT = os.path.join(HERE, "output")
 PELICAN = f"{sys.executable} -m pelican"
 CHECK = f"{sys.executable} -m eduweb.check"
 SCAFFOLD = f"{sys.executable} -m eduweb.scaffold"
+DEPLOY = f"{sys.executable} -m eduweb.deploy"
 HOST, PORT = "127.0.0.1", 8000
 # The JavaScript iCalendar parsers tests/test_ics_parsers.py reads .ics files with.
 JS_TESTS = os.path.join(HERE, "tests", "js")
@@ -33,11 +34,19 @@ def build(c, output=OUTPUT):
     c.run(f"{PELICAN} content -s pelicanconf.py -o {output} --fatal warnings", pty=False)
 
 
-@task
-def publish(c, output=OUTPUT):
-    """Build the site for publishing, with publishconf.py."""
+@task(
+    help={
+        "target": "rsync, s3 or none (build only); default: DEPLOY_TARGET in publishconf.py",
+        "dry-run": "list what would change at the target, and change nothing",
+    }
+)
+def publish(c, output=OUTPUT, target=None, dry_run=False):
+    """Build the site with publishconf.py, then deploy it by rsync over SSH or
+    to an S3-compatible bucket (README, "Deploying")."""
     check_settings(c, "publishconf.py")
     c.run(f"{PELICAN} content -s publishconf.py -o {output} --fatal warnings")
+    options = (f" --target {target}" if target else "") + (" --dry-run" if dry_run else "")
+    c.run(f"{DEPLOY} publishconf.py --output {output}{options}", env={"PYTHONPATH": "plugins"})
 
 
 # The preview server behind serve and livereload (plugins/eduweb/preview.py).
@@ -102,6 +111,14 @@ def ensure_chromium(c):
     apt_install(c, "chromium", "chromium-driver")
 
 
+def ensure_deploy_tools(c):
+    """Install rsync and an SSH server (Debian's) for tests/test_deploy.py,
+    which publishes to an sshd it starts on 127.0.0.1."""
+    if shutil.which("rsync") and os.path.exists("/usr/sbin/sshd"):
+        return
+    apt_install(c, "rsync", "openssh-server", "openssh-client")
+
+
 def apt_install(c, *packages: str) -> None:
     sudo = "" if os.geteuid() == 0 else "sudo -n "
     env = {"DEBIAN_FRONTEND": "noninteractive"}
@@ -133,11 +150,12 @@ def lint(c):
 
 @task
 def test(c):
-    """Lint, then run the whole test suite (installs Chromium, Node.js and the
-    JavaScript iCalendar parsers if needed)."""
+    """Lint, then run the whole test suite (installs Chromium, Node.js, the
+    JavaScript iCalendar parsers, rsync and an SSH server if needed)."""
     lint(c)
     ensure_chromium(c)
     ensure_js_parsers(c)
+    ensure_deploy_tools(c)
     c.run(f"{sys.executable} -m pytest -q")
 
 

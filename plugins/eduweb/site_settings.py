@@ -11,6 +11,7 @@ from typing import Annotated
 from pelican.settings import DEFAULT_CONFIG
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from . import messages
 from .consent import (
     Consent,
     ConsentSettings,
@@ -119,6 +120,59 @@ def _relative_path(value: object) -> str:
     return value
 
 
+# Publishing (deploy.py). Values may come from environment variables, so
+# they arrive as text: a port may be written "22".
+# user@host:/folder; nothing may start with "-", which rsync would read as an option.
+RSYNC_TARGET_RE = re.compile(
+    r"(?:[A-Za-z0-9_][A-Za-z0-9._-]*@)?(?:[A-Za-z0-9][A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\]):[^\s-]\S*"
+)
+BUCKET_RE = re.compile(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")
+REGION_RE = re.compile(r"[a-z0-9-]{2,40}")
+PREFIX_RE = re.compile(r"(?:[A-Za-z0-9._~-]+/)*")
+
+
+def _deploy_check(key: str, pattern: re.Pattern | None = None, default: object = ""):
+    """Optional text matching `pattern`; empty or None gives `default`."""
+
+    def check(value: object) -> object:
+        if value is None or value == "":
+            return default
+        if not isinstance(value, str) or (pattern and not pattern.fullmatch(value)):
+            raise fail(messages.text(key, value=messages.quote(value)))
+        return value
+
+    return BeforeValidator(check)
+
+
+def _deploy_target(value: object) -> str:
+    if value is None or value == "":
+        return "none"
+    if value not in ("rsync", "s3", "none"):
+        raise fail(messages.text("deploy.setting.target", value=messages.quote(value)))
+    return value
+
+
+def _port(value: object) -> int:
+    if value is None or value == "":
+        return 22
+    number = value
+    if isinstance(value, str) and value.strip().isdigit():
+        number = int(value)
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 65535:
+        raise fail(messages.text("deploy.setting.port", value=messages.quote(value)))
+    return number
+
+
+def _prefix(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str) and not value.endswith("/"):
+        value += "/"
+    if not isinstance(value, str) or not PREFIX_RE.fullmatch(value):
+        raise fail(messages.text("deploy.setting.prefix", value=messages.quote(value)))
+    return value
+
+
 Link = Annotated[tuple[str, str], BeforeValidator(_link)]
 RelativePath = Annotated[str, BeforeValidator(_relative_path)]
 LIST = "expected a list, e.g. [('Nyheter', 'nyheter/')]"
@@ -149,6 +203,19 @@ class SiteSettings(BaseModel):
     )
     CONSENT: ConsentSettings = ConsentSettings()
     MATOMO: MatomoSettings | None = None
+    DEPLOY_TARGET: Annotated[str, BeforeValidator(_deploy_target)] = "none"
+    DEPLOY_RSYNC_TARGET: Annotated[
+        str, _deploy_check("deploy.setting.rsync_target", RSYNC_TARGET_RE)
+    ] = ""
+    DEPLOY_SSH_PORT: Annotated[int, BeforeValidator(_port)] = 22
+    DEPLOY_SSH_KEY: Annotated[str, _deploy_check("deploy.setting.path")] = ""
+    DEPLOY_SSH_KNOWN_HOSTS: Annotated[str, _deploy_check("deploy.setting.path")] = ""
+    DEPLOY_S3_BUCKET: Annotated[str, _deploy_check("deploy.setting.bucket", BUCKET_RE)] = ""
+    DEPLOY_S3_ENDPOINT_URL: Annotated[
+        str, _deploy_check("deploy.setting.endpoint", SITE_ORIGIN_RE)
+    ] = ""
+    DEPLOY_S3_REGION: Annotated[str, _deploy_check("deploy.setting.region", REGION_RE)] = ""
+    DEPLOY_S3_PREFIX: Annotated[str, BeforeValidator(_prefix)] = ""
 
 
 OURS = set(SiteSettings.model_fields)
