@@ -28,6 +28,7 @@ REQUIREMENTS = {
         "serve",
         "build",
         "publish",
+        "check-addresses",
         "new-article",
         "new-programme",
         "new-contact",

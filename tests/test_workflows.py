@@ -136,3 +136,15 @@ def test_actions_are_pinned_to_a_major_version(workflow):
         for ref in uses(job):
             name, _, version = ref.partition("@")
             assert name.startswith("actions/") and version.startswith("v"), ref
+
+
+def test_the_build_refuses_to_drop_a_live_address_before_pages_get_it(workflow):
+    steps = workflow["jobs"]["build"]["steps"]
+    check = [i for i, s in enumerate(steps) if "check-addresses" in s.get("run", "")]
+    pages = [
+        i
+        for i, s in enumerate(steps)
+        if s.get("uses", "").startswith("actions/upload-pages-artifact@")
+    ]
+    assert check and pages and check[0] < pages[0]
+    assert "if" not in steps[check[0]]  # pull requests are checked too
