@@ -29,7 +29,7 @@ class ProgrammesGenerator(Generator):
         now, tz = settings["_EDUWEB_NOW"], settings["_eduweb_tz"]
         organization = settings.get("ORGANIZATION") or settings["SITENAME"]
         contact_names = {cid: doc.meta.name for cid, doc in index.contacts.items()}
-        md = make_markdown()
+        md = make_markdown(settings.get("STATIC_PATHS", ["images"]))
         programmes: list[ProgrammeView] = []
         for slug, doc in sorted(index.programmes.items()):
             if doc.is_draft:

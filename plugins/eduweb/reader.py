@@ -23,7 +23,7 @@ class FrontMatterReader(BaseReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        self._md = make_markdown()
+        self._md = make_markdown(settings.get("STATIC_PATHS", ["images"]))
 
     def read(self, source_path: str):
         index = self.settings.get("_EDUWEB_INDEX")
