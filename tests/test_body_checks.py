@@ -197,8 +197,8 @@ MESSAGE_CASES = [
         "[Om oss](/om/#kontakt)",
         at(
             BODY,
-            "länken '/om/#kontakt' går till #-stället /om/ inte har (en rubrik får sitt "
-            "#-namn av texten: ## Så ansöker du blir #sa-ansoker-du)",
+            "länken '/om/#kontakt' pekar på #kontakt, som inte finns på sidan /om/ (en rubrik "
+            "får sitt #-namn av texten: ## Så ansöker du blir #sa-ansoker-du)",
         ),
     ),
     (
@@ -206,9 +206,9 @@ MESSAGE_CASES = [
         "[Ansök](/utbildningar/chefsprogrammet/#hur-man-gor)",
         at(
             BODY,
-            "länken '/utbildningar/chefsprogrammet/#hur-man-gor' går till #-stället "
-            "/utbildningar/chefsprogrammet/ inte har (en rubrik får sitt #-namn av texten: "
-            "## Så ansöker du blir #sa-ansoker-du)",
+            "länken '/utbildningar/chefsprogrammet/#hur-man-gor' pekar på #hur-man-gor, som "
+            "inte finns på sidan /utbildningar/chefsprogrammet/ (en rubrik får sitt #-namn "
+            "av texten: ## Så ansöker du blir #sa-ansoker-du)",
         ),
     ),
     (
@@ -216,8 +216,8 @@ MESSAGE_CASES = [
         "[Ansök](/utbildningar/chefsprogrammet/#sa-ansoker)",
         at(
             BODY,
-            "länken '/utbildningar/chefsprogrammet/#sa-ansoker' går till #-stället "
-            "/utbildningar/chefsprogrammet/ inte har (menade du #sa-ansoker-du?)",
+            "länken '/utbildningar/chefsprogrammet/#sa-ansoker' pekar på #sa-ansoker, som inte "
+            "finns på sidan /utbildningar/chefsprogrammet/ (menade du #sa-ansoker-du?)",
         ),
     ),
     (
@@ -225,7 +225,17 @@ MESSAGE_CASES = [
         "## Bakgrund\n\nSe [ovan](#bakgrunden).",
         at(
             BODY + 2,
-            "länken '#bakgrunden' går till #-stället sidan själv inte har (menade du #bakgrund?)",
+            "länken '#bakgrunden' pekar på #bakgrunden, som inte finns på den här sidan "
+            "(menade du #bakgrund?)",
+        ),
+    ),
+    (
+        "body.that_page",
+        "[Kontakt](/kontakt/#tommy)",
+        at(
+            BODY,
+            "länken '/kontakt/#tommy' pekar på #tommy, som inte finns på sidan /kontakt/ "
+            "(menade du #tommy-eriksson?)",
         ),
     ),
     (

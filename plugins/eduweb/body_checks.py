@@ -307,14 +307,26 @@ def link_problems(
         if anchor and found.ids is not None:
             ids = found.ids()
             if anchor not in ids:
-                close = difflib.get_close_matches(anchor, sorted(ids - PAGE_IDS), n=1)
+                close = _closest(anchor, sorted(ids - PAGE_IDS))
                 hint = (
                     text("body.anchor_close", value="#" + close[0])
                     if close
                     else text("body.anchor_hint")
                 )
-                page = "/" + path if path != here else text("body.this_page")
-                yield link.line, text("body.anchor_missing", url=shown, page=page, hint=hint)
+                page = text("body.that_page", path="/" + path)
+                if path == here:
+                    page = text("body.this_page")
+                yield (
+                    link.line,
+                    text("body.anchor_missing", url=shown, anchor=anchor, page=page, hint=hint),
+                )
+
+
+def _closest(value: str, candidates: list[str]) -> list[str]:
+    """The candidate the writer most likely meant: one that begins with what
+    was written (#tommy for #tommy-eriksson), else the most similar."""
+    starting = [c for c in candidates if c.startswith(value)]
+    return starting[:1] or difflib.get_close_matches(value, candidates, n=1)
 
 
 def _in_static(target: str, context: dict) -> bool:

@@ -116,15 +116,16 @@ CATALOGUE: dict[str, Message] = {
         "later date; publish it first or remove the link)",
     ),
     "body.anchor_missing": Message(
-        sv="länken {url} går till #-stället {page} inte har ({hint})",
-        en="the link {url} goes to a # place {page} does not have ({hint})",
+        sv="länken {url} pekar på #{anchor}, som inte finns på {page} ({hint})",
+        en="the link {url} points to #{anchor}, which {page} does not have ({hint})",
     ),
     "body.anchor_hint": Message(
         sv="en rubrik får sitt #-namn av texten: ## Så ansöker du blir #sa-ansoker-du",
         en="a heading's # name comes from its text: ## Så ansöker du becomes #sa-ansoker-du",
     ),
     "body.anchor_close": Message(sv="menade du {value}?", en="did you mean {value}?"),
-    "body.this_page": Message(sv="sidan själv", en="the page itself"),
+    "body.this_page": Message(sv="den här sidan", en="this page"),
+    "body.that_page": Message(sv="sidan {path}", en="the page {path}"),
     "body.did_you_mean": Message(sv="; menade du {value}?", en="; did you mean {value}?"),
 }
 
