@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUTPUT = os.path.join(HERE, "output")
 PELICAN = f"{sys.executable} -m pelican"
 CHECK = f"{sys.executable} -m eduweb.check"
+LINKS = f"{sys.executable} -m eduweb.links"
 HOST, PORT = "127.0.0.1", 8000
 # The JavaScript iCalendar parsers tests/test_ics_parsers.py reads .ics files with.
 JS_TESTS = os.path.join(HERE, "tests", "js")
@@ -66,6 +68,23 @@ def clean(c):
 def check(c):
     """Validate the settings and the content (fast: nothing is rendered or written)."""
     c.run(f"{CHECK} pelicanconf.py", env={"PYTHONPATH": "plugins"})
+
+
+@task(
+    name="check-links",
+    help={
+        "report": "also write the report to this file (for the nightly CI job)",
+        "timeout": "seconds to wait for each site (default 10)",
+    },
+)
+def check_links(c, report=None, timeout=10):
+    """Check every external link in content/ and list the broken and moved
+    ones; always exits 0 (broken links are reported, not a failed build)."""
+    options = f" --report {shlex.quote(report)}" if report else ""
+    c.run(
+        f"{LINKS} pelicanconf.py --timeout {float(timeout)}{options}",
+        env={"PYTHONPATH": "plugins"},
+    )
 
 
 def ensure_chromium(c):

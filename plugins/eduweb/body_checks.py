@@ -41,10 +41,11 @@ class Link:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
-_ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]+(.*?))?[ \t#]*$")
-_SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
+# Possessive quantifiers (*+, ++): a long line of spaces or = is read once.
+_ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]++(.*+))?$")
+_SETEXT_H1 = re.compile(r"^ {0,3}=++[ \t]*+$")
 # Python-Markdown's admonition: `!!! type "title"` at the start of a line.
-_ADMONITION = re.compile(r'^!!! ?([\w-]+(?: +[\w-]+)*)(?: +"(.*?)")? *$')
+_ADMONITION = re.compile(r'^!!! ?([\w-]++(?: ++[\w-]++)*+)(?: ++"(.*?)")? *+$')
 _INDENTED = re.compile(r"^(?: {4}|\t)")
 _SCRIPT_OR_STYLE = re.compile(r"<\s*(script|style)\b([^<>]*)>?", re.IGNORECASE)
 _SCRIPT_SOURCE = re.compile(r"\s(?:data-)?src\s*=", re.IGNORECASE)
@@ -98,7 +99,7 @@ def line_problems(
 def _heading_problems(line: int, code_free: str, previous: str) -> Iterator[tuple[int, str]]:
     atx = _ATX_H1.match(code_free)
     if atx:
-        heading = (atx[1] or "").strip()
+        heading = (atx[1] or "").rstrip().rstrip("#").strip()
         yield line, text("body.h1", heading=quote("# " + heading), text=heading or "Rubrik")
     elif _SETEXT_H1.match(code_free) and previous.strip() and not previous.startswith("    "):
         yield line, text("body.h1_underline", heading=quote(previous.strip()))

@@ -127,6 +127,32 @@ CATALOGUE: dict[str, Message] = {
     "body.this_page": Message(sv="den här sidan", en="this page"),
     "body.that_page": Message(sv="sidan {path}", en="the page {path}"),
     "body.did_you_mean": Message(sv="; menade du {value}?", en="; did you mean {value}?"),
+    # ------------------------------------ external links (links.py, nightly)
+    "links.field": Message(sv="länk", en="link"),
+    "links.status": Message(
+        sv="{url} svarar {status} ({reason})",
+        en="{url} answers {status} ({reason})",
+    ),
+    "links.moved": Message(
+        sv="{url} har flyttat till {location} (byt till den nya adressen)",
+        en="{url} has moved to {location} (change the link to the new address)",
+    ),
+    "links.timeout": Message(
+        sv="{url} svarar inte inom {seconds} sekunder (kontrollera adressen i en webbläsare)",
+        en="{url} does not answer within {seconds} seconds (try the address in a browser)",
+    ),
+    "links.unreachable": Message(
+        sv="{url} går inte att nå ({reason}; kontrollera adressen i en webbläsare)",
+        en="{url} cannot be reached ({reason}; try the address in a browser)",
+    ),
+    "links.too_many_redirects": Message(
+        sv="skickas vidare för många gånger",
+        en="redirected too many times",
+    ),
+    "links.summary": Message(
+        sv="{total} externa länkar kontrollerade; {attention} behöver ses över",
+        en="{total} external links checked; {attention} need attention",
+    ),
 }
 
 _language = DEFAULT_LANGUAGE
