@@ -288,13 +288,16 @@ GOOD_BODIES = {
     "site's own pages": "[Nyheter](/nyheter/) [Kalender](/kalender/) [Hem](/)",
     "tag page": "[Ämne](/nyheter/amne/ledarskap/)",
     "vcard": "[Kort](/kontakter/tommy-eriksson.vcf)",
+    "programme calendar": "[Kalender](/utbildningar/chefsprogrammet/kalender.ics)",
+    "the site's calendar and feed": "[ics](/kalender.ics) [Flöde](/nyheter/atom.xml)",
     "same-page heading": "## Bakgrund\n\n[Upp](#bakgrund)",
     "facts box indented after a blank line": '!!! facts "Fakta"\n\n    Text i rutan.',
     "facts box indented": '!!! facts "Fakta"\n    Text i rutan.',
     "heading in a code block": "```\n# inte en rubrik\n<script>x()</script>\n```",
     "html in inline code": 'Skriv `<p style="x">` eller `# rubrik`.',
     "subheadings": "## Bakgrund\n\n### Mer",
-    "hash in text": "Vi är #1 på området.",
+    "hash in text": "Vi är #1 på området.\n\n  #2 med indrag är text.",
+    "equals under an indented line": "Rubrik\n ===",
     "script waiting for consent": (
         '<script type="text/plain" data-consent="statistik" data-src="/x.js"></script>'
     ),
@@ -307,6 +310,58 @@ GOOD_BODIES = {
 def test_what_works_is_not_reported(body_site, body):
     body_site.write("news/2024/a.md", article(tags="[Ledarskap]", body=body))
     assert scan_errors(body_site) == []
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/kontakter/okand.vcf",
+        "/utbildningar/okand/kalender.ics",
+        "/nyheter/amne/okant-amne/",
+        "/nyheter/sida/2/",
+        "/images/",
+        "om/",
+        "/om/vilka-vi-ar/",
+    ],
+)
+def test_addresses_the_site_will_not_have(body_site, target):
+    errors = body_errors(body_site, f"[Länk]({target})")
+    assert len(errors) == 1
+    assert errors[0].startswith(at(BODY, f"länken {target!r} går till en sida som inte finns"))
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "values"),
+    [
+        ('## Rubrik {: style="color: red" }', "body.style_attribute", {}),
+        ("<STYLE>p {}</STYLE>", "body.inline_style", {}),
+        (
+            '<img src="images/diagram.png" alt="A" onload="x()">',
+            "body.event_handler",
+            {"attribute": "onload"},
+        ),
+        (
+            '<script type="text/plain" data-consent="statistik">x()</script>',
+            "body.inline_script",
+            {},
+        ),
+        (
+            "#Bakgrund",
+            "body.h1",
+            {"heading": "'# Bakgrund'", "text": "Bakgrund"},
+        ),
+        (
+            "Text.\n#",
+            "body.h1",
+            {"heading": "'# '", "text": "Rubrik"},
+        ),
+        ('!!! facts "Fakta"', "body.box_not_indented", {"title": "'Fakta'"}),
+        ("!!! facts\n\nText.", "body.box_not_indented", {"title": "'facts'"}),
+    ],
+)
+def test_variants(body_site, body, key, values):
+    errors = body_errors(body_site, body)
+    assert [e.split(": body: ", 1)[1] for e in errors] == [messages.text(key, **values)]
 
 
 def test_scheduled_article_is_not_yet_a_page(body_site):

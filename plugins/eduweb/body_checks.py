@@ -41,9 +41,11 @@ class Link:
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
-# Possessive quantifiers (*+, ++): a long line of spaces or = is read once.
-_ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]++(.*+))?$")
-_SETEXT_H1 = re.compile(r"^ {0,3}=++[ \t]*+$")
+# As Python-Markdown reads them: `#` first on a line, with or without a
+# space (#Bakgrund is a heading), or a line of `=` under text. Possessive
+# quantifiers (*+, ++): a long line of spaces or = is read once.
+_ATX_H1 = re.compile(r"^#(?!#)[ \t]*+(.*+)$")
+_SETEXT_H1 = re.compile(r"^=++ *+$")
 # Python-Markdown's admonition: `!!! type "title"` at the start of a line.
 _ADMONITION = re.compile(r'^!!! ?([\w-]++(?: ++[\w-]++)*+)(?: ++"(.*?)")? *+$')
 _INDENTED = re.compile(r"^(?: {4}|\t)")
@@ -201,6 +203,20 @@ def address_of(doc) -> str:
     return urls.vcard_url(doc.slug)
 
 
+# The site's own pages that are not made from a content file.
+SINGLE_ADDRESSES = (
+    urls.HOME,
+    urls.NEWS_LIST,
+    urls.NEWS_FEED,
+    urls.PROGRAMME_LIST,
+    urls.CALENDAR,
+    urls.CALENDAR_ICS,
+    urls.CONTACTS_PAGE,
+    urls.COOKIES_PAGE,
+    urls.SITEMAP,
+    urls.ROBOTS,
+    urls.NOT_FOUND,
+)
 # The ids base.html gives every page (the skip link's target).
 PAGE_IDS = frozenset({"huvudinnehall"})
 
@@ -236,17 +252,16 @@ def site_addresses(index, context: dict) -> SiteAddresses:
         targets[address_of(doc)] = Target(
             doc.rel_path, rendered_ids(doc, _template_ids(doc)), published
         )
-        if doc.kind == "programme" and published and doc.meta.rounds:
+        if doc.kind == "programme" and published:
             targets[urls.programme_ics_url(doc.slug)] = Target(doc.rel_path)
     contact_ids = frozenset(index.contacts) | PAGE_IDS
     fixed = {
         urls.HOME: frozenset({"kommande-utbildningar", "senaste-nyheter"}) | PAGE_IDS,
         urls.CONTACTS_PAGE: contact_ids,
     }
-    for address in urls.fixed_addresses():
-        if address not in targets and "x" not in address.split("/")[-2:]:
-            ids = fixed.get(address)
-            targets.setdefault(address, Target(ids=(lambda ids=ids: set(ids)) if ids else None))
+    for address in SINGLE_ADDRESSES:
+        ids = fixed.get(address)
+        targets.setdefault(address, Target(ids=(lambda ids=ids: set(ids)) if ids else None))
     per_page = context.get("news_per_page") or 10
     for number in range(2, math.ceil(news_count / per_page) + 1):
         targets[urls.news_page_url(number)] = Target()
