@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from conftest import Site, article
-from eduweb import links
+from eduweb import links, messages
 
 TIMEOUT = 0.5
 
@@ -24,22 +24,26 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def _answer(self) -> None:
+        with self.lock:
+            self.requests.append((self.command, self.path))
+        self._route()
+
+    def _busy(self) -> None:
+        """Count the requests being answered at once; the count goes down
+        before the answer is sent, so the client cannot be ahead of it."""
         cls = type(self)
         with cls.lock:
-            cls.requests.append((self.command, self.path))
             cls.active += 1
             cls.most_active = max(cls.most_active, cls.active)
-        try:
-            self._route()
-        finally:
-            with cls.lock:
-                cls.active -= 1
+        time.sleep(0.1)
+        with cls.lock:
+            cls.active -= 1
 
     def _route(self) -> None:
         path = self.path
         if path == "/ok" or path.startswith("/busy/"):
             if path.startswith("/busy/"):
-                time.sleep(0.1)
+                self._busy()
             self._status(200)
         elif path == "/moved":
             self._status(301, location="/ok")
@@ -123,6 +127,66 @@ def test_report_names_each_broken_or_moved_link_where_it_is_written(site: Site, 
     assert heads.count("/gone") == 2  # HEAD, then the redirect from /moved-to-gone
     assert ("GET", "/no-head") in _Handler.requests
     assert results[f"{server}/no-head"].status == 200
+
+
+# (key, how to trigger it: the link written on line 6, the Swedish line);
+# {server} is the local test server.
+MESSAGE_CASES = [
+    (
+        "links.status",
+        "{server}/gone",
+        "content/news/2024/a.md:6: länk: {server}/gone svarar 404 (Not Found)",
+    ),
+    (
+        "links.field",
+        "{server}/gone",
+        "content/news/2024/a.md:6: länk: {server}/gone svarar 404 (Not Found)",
+    ),
+    (
+        "links.moved",
+        "{server}/moved",
+        "content/news/2024/a.md:6: länk: {server}/moved har flyttat till {server}/ok (byt till "
+        "den nya adressen)",
+    ),
+    (
+        "links.timeout",
+        "{server}/slow",
+        "content/news/2024/a.md:6: länk: {server}/slow svarar inte inom 0.5 sekunder "
+        "(kontrollera adressen i en webbläsare)",
+    ),
+    (
+        "links.unreachable",
+        "http://127.0.0.1:9/",
+        "content/news/2024/a.md:6: länk: http://127.0.0.1:9/ går inte att nå (Connection "
+        "refused; kontrollera adressen i en webbläsare)",
+    ),
+    (
+        "links.too_many_redirects",
+        "{server}/loop",
+        "content/news/2024/a.md:6: länk: {server}/loop går inte att nå (skickas vidare för "
+        "många gånger; kontrollera adressen i en webbläsare)",
+    ),
+    (
+        "links.summary",
+        "{server}/gone",
+        "1 externa länkar kontrollerade; 1 behöver ses över",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "link", "expected"), MESSAGE_CASES, ids=[case[0] for case in MESSAGE_CASES]
+)
+def test_each_links_message(site: Site, server, key, link, expected):
+    site.write("news/2024/a.md", article(body=f"[Länk]({link.format(server=server)})"))
+    occurrences = links.collect(str(site.root / "content"))
+    results = links.check_all((o.url for o in occurrences), timeout=TIMEOUT)
+    assert expected.format(server=server) in links.report_lines(occurrences, results, TIMEOUT)
+
+
+def test_every_links_key_has_a_case():
+    keys = {key for key in messages.CATALOGUE if key.startswith("links.")}
+    assert keys == {case[0] for case in MESSAGE_CASES}
 
 
 def test_unreachable_host_is_reported_not_raised():

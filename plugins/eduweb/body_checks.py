@@ -233,7 +233,8 @@ def site_addresses(index, context: dict) -> SiteAddresses:
 
         def ids() -> set[str]:
             if not cache:  # rendered only when a link points at the page
-                cache.append(set(_ID.findall(render(md, doc.body))) | PAGE_IDS | template_ids)
+                doc.html = render(md, doc.body)  # kept: the build does not render it again
+                cache.append(set(_ID.findall(doc.html)) | PAGE_IDS | template_ids)
             return cache[0]
 
         return ids

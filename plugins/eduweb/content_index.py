@@ -49,6 +49,9 @@ class Document:
     body_first_line: int = 1
     lines: dict = field(default_factory=dict)
     links: list = field(default_factory=list)  # body_checks.Link, to site pages and files
+    # The body as HTML, when the link checks rendered it for its anchors;
+    # the reader then uses it rather than rendering the body again.
+    html: str | None = None
 
     @property
     def is_draft(self) -> bool:

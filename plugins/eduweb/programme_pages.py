@@ -35,7 +35,7 @@ class ProgrammesGenerator(Generator):
             if doc.is_draft:
                 continue  # never written, listed or put in a calendar
             programme = build_programme(doc.meta, slug, now, tz, contact_names)
-            programme.body_html = render(md, doc.body)
+            programme.body_html = doc.html if doc.html is not None else render(md, doc.body)
             programme.json_ld = programme_json_ld(programme, settings["PUBLIC_URL"], organization)
             programmes.append(programme)
         coming, others = split_programmes(programmes, now, tz)

@@ -30,7 +30,7 @@ class FrontMatterReader(BaseReader):
         doc = index.documents.get(source_path) if index else None
         if doc is None:  # a file outside the validated folders: refuse loudly
             raise ValueError(f"{source_path} was not validated by the eduweb plugin")
-        html = render(self._md, doc.body)
+        html = doc.html if doc.html is not None else render(self._md, doc.body)
         return html, document_metadata(doc, html, self.settings)
 
 
