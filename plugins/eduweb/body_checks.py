@@ -86,10 +86,12 @@ def line_problems(
             fence = opening[1]
             previous = ""
             continue
-        code_free = _CODE_SPAN.sub("", raw)
-        yield from _heading_problems(line, code_free, previous)
-        yield from _facts_problems(line, raw, lines[number + 1 :])
-        yield from _inline_code_problems(line, code_free)
+        code_free = _CODE_SPAN.sub("", raw) if "`" in raw else raw
+        if raw.startswith(("#", "=")):
+            yield from _heading_problems(line, code_free, previous)
+        yield from _facts_problems(line, raw, lines, number + 1)
+        if "<" in code_free or "{" in code_free:
+            yield from _inline_code_problems(line, code_free)
         for link in _links_of(line, code_free):
             links.append(link)
             problem = _picture_problem(link, static_files, context)
@@ -107,11 +109,17 @@ def _heading_problems(line: int, code_free: str, previous: str) -> Iterator[tupl
         yield line, text("body.h1_underline", heading=quote(previous.strip()))
 
 
-def _facts_problems(line: int, raw: str, rest: list[str]) -> Iterator[tuple[int, str]]:
+def _facts_problems(line: int, raw: str, lines: list[str], start: int) -> Iterator[tuple[int, str]]:
+    if not raw.startswith("!!!"):
+        return
     box = _ADMONITION.match(raw)
     if not box:
         return
-    following = next((other for other in rest if other.strip()), "")
+    following = ""
+    for index in range(start, len(lines)):  # no copy of the rest: boxes may be many
+        if lines[index].strip():
+            following = lines[index]
+            break
     if not _INDENTED.match(following):
         title = box[2] if box[2] is not None else box[1]
         yield line, text("body.box_not_indented", title=quote(title))
@@ -132,11 +140,14 @@ def _inline_code_problems(line: int, code_free: str) -> Iterator[tuple[int, str]
 
 
 def _links_of(line: int, code_free: str) -> Iterator[Link]:
-    for match in _MARKDOWN_LINK.finditer(code_free):
-        yield Link(line, match[2], match[1] == "!")
-    reference = _REFERENCE.match(code_free)
+    if "](" in code_free:
+        for match in _MARKDOWN_LINK.finditer(code_free):
+            yield Link(line, match[2], match[1] == "!")
+    reference = _REFERENCE.match(code_free) if "]:" in code_free else None
     if reference:
         yield Link(line, reference[1], False)
+    if "<" not in code_free:
+        return
     for match in _HTML_LINK.finditer(code_free):
         yield Link(line, match[2] if match[2] is not None else match[3], match[1].lower() == "img")
 
