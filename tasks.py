@@ -15,6 +15,7 @@ PELICAN = f"{sys.executable} -m pelican"
 CHECK = f"{sys.executable} -m eduweb.check"
 SCAFFOLD = f"{sys.executable} -m eduweb.scaffold"
 DEPLOY = f"{sys.executable} -m eduweb.deploy"
+LINKS = f"{sys.executable} -m eduweb.links"
 HOST, PORT = "127.0.0.1", 8000
 # The JavaScript iCalendar parsers tests/test_ics_parsers.py reads .ics files with.
 JS_TESTS = os.path.join(HERE, "tests", "js")
@@ -100,6 +101,23 @@ def check_addresses(c, live=None, allow_unreachable=False, output=OUTPUT):
     args += ["--allow-unreachable"] if allow_unreachable else []
     c.run(
         f"{sys.executable} -m eduweb.address_check {shlex.join(args)}",
+        env={"PYTHONPATH": "plugins"},
+    )
+
+
+@task(
+    name="check-links",
+    help={
+        "report": "also write the report to this file (for the nightly CI job)",
+        "timeout": "seconds to wait for each site (default 10)",
+    },
+)
+def check_links(c, report=None, timeout=10):
+    """Check every external link in content/ and list the broken and moved
+    ones; always exits 0 (broken links are reported, not a failed build)."""
+    options = f" --report {shlex.quote(report)}" if report else ""
+    c.run(
+        f"{LINKS} pelicanconf.py --timeout {float(timeout)}{options}",
         env={"PYTHONPATH": "plugins"},
     )
 

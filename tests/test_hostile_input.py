@@ -426,6 +426,7 @@ def test_internal_links_that_resolve(content):
 
 def test_img_with_alt_text_is_accepted_and_long_lines_are_fast(content):
     body = '<img src="/images/x.svg" alt="Ett diagram">\n\n' + "<img" * 200_000
+    content.write("images/x.svg", "<svg/>")  # the picture exists: only the alt text is checked
     content.write("news/2024/x.md", article(body=body))
     started = time.perf_counter()
     errors = content.errors()

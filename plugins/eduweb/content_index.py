@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from . import messages, model, urls
+from . import body_checks, messages, model, urls
 from .errors import ContentError, field_path
 from .frontmatter import (
     UNPRINTABLE_NAME_RE,
@@ -51,6 +51,10 @@ class Document:
     body: str = ""
     body_first_line: int = 1
     lines: dict = field(default_factory=dict)
+    links: list = field(default_factory=list)  # body_checks.Link, to site pages and files
+    # The body as HTML, when the link checks rendered it for its anchors;
+    # the reader then uses it rather than rendering the body again.
+    html: str | None = None
 
     @property
     def is_draft(self) -> bool:
@@ -176,6 +180,9 @@ def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
         problem(loaded.line_of(loc), field_path(loc), message)
     for line, message in body_problems(body, body_first_line, source_path, context):
         problem(line, "body", message)
+    links: list[body_checks.Link] = []
+    for line, message in body_checks.line_problems(body, body_first_line, context, links):
+        problem(line, "body", message)
     if meta is None or errors:
         return None, errors, refs
 
@@ -210,7 +217,9 @@ def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
                 f"the file name gives an address of {len(slug)} characters; the limit is "
                 f"{MAX_SLUG_LENGTH} (add a shorter slug: or rename the file)",
             )
-    doc = Document(kind, source_path, rel_path, meta, slug, body, body_first_line, loaded.lines)
+    doc = Document(
+        kind, source_path, rel_path, meta, slug, body, body_first_line, loaded.lines, links
+    )
     return (None if errors else doc), errors, refs
 
 
@@ -296,11 +305,22 @@ def scan(settings: dict) -> SiteIndex:
         "tz": settings["_eduweb_tz"],
         "content_path": content_path,
         "static_paths": settings.get("STATIC_PATHS", ["images"]),
+        "now": settings.get("_EDUWEB_NOW"),
+        "public_url": settings.get("PUBLIC_URL"),
+        "news_per_page": settings.get("NEWS_PER_PAGE"),
     }
     index = SiteIndex()
 
     def relative(path: str) -> str:
         return os.path.relpath(path, site_root).replace(os.sep, "/")
+
+    # First, so that body pictures can be looked up among them.
+    static_files: set[str] = set()
+    for folder in context["static_paths"]:
+        files, problems = _static_problems(os.path.join(content_path, folder), relative)
+        index.errors.extend(problems)
+        static_files.update(os.path.relpath(f, content_path).replace(os.sep, "/") for f in files)
+    context["static_files"] = frozenset(static_files)
 
     for kind, folder in KIND_FOLDERS.items():
         files, problems = walk_content(os.path.join(content_path, folder), relative)
@@ -321,9 +341,8 @@ def scan(settings: dict) -> SiteIndex:
             if kind in index.present:
                 stem = os.path.splitext(os.path.basename(source_path))[0]
                 index.present[kind].add(doc.slug if doc else slugify(stem))
-    for folder in context["static_paths"]:
-        index.errors.extend(_static_problems(os.path.join(content_path, folder), relative))
     _check_site(index)
+    _check_links(index, context)
     index.errors.sort()
     return index
 
@@ -395,9 +414,10 @@ def _symlink_message(path: str) -> str:
     )
 
 
-def _static_problems(folder: str, relative) -> list[ContentError]:
-    """Static folders (content/images/) are copied as they are, so what does
-    not belong there is refused before Pelican copies it."""
+def _static_problems(folder: str, relative) -> tuple[list[str], list[ContentError]]:
+    """The files of a static folder (content/images/), which are copied as
+    they are, and problems: what does not belong there is refused before
+    Pelican copies it."""
     files, problems = walk_content(folder, relative)
     for path in files:
         if path.lower().endswith(MARKDOWN_EXTENSIONS):
@@ -416,7 +436,7 @@ def _static_problems(folder: str, relative) -> list[ContentError]:
                     relative(path), 1, "file", "cannot be read (check the file's permissions)"
                 )
             )
-    return problems
+    return files, problems
 
 
 def _wrong_file_type(kind: str, ext: str) -> str | None:
@@ -445,27 +465,20 @@ def _check_site(index: SiteIndex) -> None:
         return (getattr(doc.meta, "slug", None) is not None, doc.rel_path)
 
     for doc in sorted(index.documents.values(), key=claim_order):
-        if doc.kind == "news":
-            address = "/" + urls.article_url(doc.meta.date.year, doc.slug)
-        elif doc.kind == "page":
-            address = "/" + urls.page_url(doc.slug)
-            if doc.slug in RESERVED_SLUGS:
-                errors.append(
-                    ContentError(
-                        doc.rel_path,
-                        doc.line_of(("slug",)),
-                        "slug",
-                        (
-                            f"{address} is an address the site makes itself (give the page "
-                            "another slug:)"
-                        ),
-                    )
+        address = "/" + body_checks.address_of(doc)
+        if doc.kind == "page" and doc.slug in RESERVED_SLUGS:
+            errors.append(
+                ContentError(
+                    doc.rel_path,
+                    doc.line_of(("slug",)),
+                    "slug",
+                    (
+                        f"{address} is an address the site makes itself (give the page "
+                        "another slug:)"
+                    ),
                 )
-                continue
-        elif doc.kind == "programme":
-            address = "/" + urls.programme_url(doc.slug)
-        else:
-            address = "/" + urls.vcard_url(doc.slug)
+            )
+            continue
         # Files clash when their addresses do, whatever their kinds.
         if address in taken:
             errors.append(
@@ -571,6 +584,17 @@ def _check_aliases(index: SiteIndex, taken: dict[str, Document]) -> None:
 
 def _alias_line(doc: Document, alias: str) -> int:
     return doc.line_of(("aliases", doc.meta.aliases.index(alias)))
+
+
+def _check_links(index: SiteIndex, context: dict) -> None:
+    """Links in bodies to pages of the site, against the addresses this build
+    will make (built once), and anchors against the ids of their pages."""
+    site = body_checks.site_addresses(index, context)
+    for doc in index.documents.values():
+        for line, message in body_checks.link_problems(
+            doc, doc.links, site, context, index.documents
+        ):
+            index.errors.append(ContentError(doc.rel_path, line, "body", message))
 
 
 def _check_tags(index: SiteIndex) -> None:

@@ -7,12 +7,19 @@ A fact box is written with the admonition syntax
 
 and rendered as `<aside class="facts" aria-labelledby="…">` with the title as
 its heading, so screen readers list it as a named complementary region.
+
+Pictures and files are written relative to content/, as the README teaches
+(`![Alt](images/x.jpg)`); a browser would read such a path relative to the
+page's own address (/nyheter/2024/x/images/x.jpg), so it is made
+root-relative (/images/x.jpg). body_checks.py has checked that the file exists.
 """
 
 from __future__ import annotations
 
 import html
+import posixpath
 import re
+from collections.abc import Iterable
 from xml.etree import ElementTree
 
 from markdown import Markdown
@@ -54,13 +61,56 @@ class _FactsTreeprocessor(Treeprocessor):
             title.set("id", box_id)
 
 
+# A scheme (https:, mailto:), a root or protocol-relative path, a fragment,
+# a query or a Pelican link ({static}…): left as written.
+_NOT_RELATIVE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|[/#?{])")
+
+
+def content_relative(target: str) -> bool:
+    """Whether a picture or link target is a path relative to content/."""
+    return bool(target) and not _NOT_RELATIVE.match(target)
+
+
+def first_segment(target: str) -> str:
+    return posixpath.normpath(target).split("/", 1)[0]
+
+
+class _StaticPathsTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, static_paths: Iterable[str]):
+        super().__init__(md)
+        self.folders = {folder.strip("/") for folder in static_paths}
+
+    def run(self, root: ElementTree.Element) -> None:
+        for element in root.iter():
+            attribute = {"img": "src", "a": "href"}.get(element.tag)
+            target = element.get(attribute or "", "")
+            if not content_relative(target):
+                continue
+            # Every picture is a file of content/; a link only when it points
+            # into a static folder (otherwise it is an address on the site).
+            if element.tag == "img" or first_segment(target) in self.folders:
+                element.set(attribute, "/" + target.removeprefix("./"))
+
+
+class StaticPathsExtension(Extension):
+    def __init__(self, static_paths: Iterable[str] = ("images",)):
+        super().__init__()
+        self.static_paths = tuple(static_paths)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.treeprocessors.register(
+            _StaticPathsTreeprocessor(md, self.static_paths), "eduweb_static_paths", 4
+        )
+
+
 class FactsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(_FactsTreeprocessor(md), "eduweb_facts", 5)
 
 
-def make_markdown() -> Markdown:
-    """The one Markdown instance a reader keeps and resets between files."""
+def make_markdown(static_paths: Iterable[str] = ("images",)) -> Markdown:
+    """The one Markdown instance a reader keeps and resets between files;
+    `static_paths` are the settings' STATIC_PATHS (folders of content/)."""
     return Markdown(
         extensions=[
             "extra",  # tables, footnotes, attribute lists, definition lists, fenced code
@@ -68,6 +118,7 @@ def make_markdown() -> Markdown:
             "sane_lists",
             "toc",
             FactsExtension(),
+            StaticPathsExtension(static_paths),
         ],
         extension_configs={"toc": {"slugify": lambda value, _sep: slugify(value)}},
         output_format="html",

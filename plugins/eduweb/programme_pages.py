@@ -29,13 +29,13 @@ class ProgrammesGenerator(Generator):
         now, tz = settings["_EDUWEB_NOW"], settings["_eduweb_tz"]
         organization = settings.get("ORGANIZATION") or settings["SITENAME"]
         contact_names = {cid: doc.meta.name for cid, doc in index.contacts.items()}
-        md = make_markdown()
+        md = make_markdown(settings.get("STATIC_PATHS", ["images"]))
         programmes: list[ProgrammeView] = []
         for slug, doc in sorted(index.programmes.items()):
             if doc.is_draft:
                 continue  # never written, listed or put in a calendar
             programme = build_programme(doc.meta, slug, now, tz, contact_names)
-            programme.body_html = render(md, doc.body)
+            programme.body_html = doc.html if doc.html is not None else render(md, doc.body)
             programme.json_ld = programme_json_ld(programme, settings["PUBLIC_URL"], organization)
             programmes.append(programme)
         coming, others = split_programmes(programmes, now, tz)

@@ -387,16 +387,23 @@ def session_uid(programme_slug: str, round_name: str, session) -> str:
     return f"{programme_slug}-{slugify(round_name) or 'omgang'}-{when}"
 
 
+def round_anchors(rounds: list) -> list[str]:
+    """The ids of rounds on the programme page, in the order given (the page's
+    order: by start). Body links to `#omgang-…` are checked against these."""
+    taken: set[str] = set()
+    return [_unique("omgang-" + (slugify(r.name) or "namnlos"), taken) for r in rounds]
+
+
 # ---------------------------------------------------------------- programmes
 def build_programme(
     meta, slug: str, now: dt.datetime, tz: dt.tzinfo, contact_names: dict[str, str]
 ) -> ProgrammeView:
     """A ProgrammeView from a validated model.Programme at the build moment `now`."""
     today = now.astimezone(tz).date()
-    anchors: set[str] = set()
     uids: set[str] = set()
     rounds = []
-    for round_ in sorted(meta.rounds, key=round_start):
+    ordered = sorted(meta.rounds, key=round_start)
+    for round_, anchor in zip(ordered, round_anchors(ordered), strict=True):
         sessions = []
         for session in sorted_sessions(round_.sessions):
             start, end = session_span(session, tz)
@@ -416,7 +423,7 @@ def build_programme(
         rounds.append(
             RoundView(
                 name=round_.name,
-                anchor=_unique("omgang-" + (slugify(round_.name) or "namnlos"), anchors),
+                anchor=anchor,
                 start=round_start(round_),
                 end=round_end(round_),
                 sessions=sessions,

@@ -23,14 +23,14 @@ class FrontMatterReader(BaseReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        self._md = make_markdown()
+        self._md = make_markdown(settings.get("STATIC_PATHS", ["images"]))
 
     def read(self, source_path: str):
         index = self.settings.get("_EDUWEB_INDEX")
         doc = index.documents.get(source_path) if index else None
         if doc is None:  # a file outside the validated folders: refuse loudly
             raise ValueError(f"{source_path} was not validated by the eduweb plugin")
-        html = render(self._md, doc.body)
+        html = doc.html if doc.html is not None else render(self._md, doc.body)
         return html, document_metadata(doc, html, self.settings)
 
 
