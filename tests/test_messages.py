@@ -21,7 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import ROOT
+from conftest import ENGLISH, ROOT, SAMPLE_EPOCH, Site
 from eduweb import messages, staging
 from eduweb.build import validate
 from eduweb.content_index import scan
@@ -1382,3 +1382,93 @@ def test_english_for_developers(tmp_path):
         "content/news/2024/x.md:4: modified: 'igår' is not a date (write YYYY-MM-DD, "
         "or YYYY-MM-DD HH:MM with a time)"
     )
+
+
+# ------------------------------------------------------------- status in Swedish
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [
+        ("utkast", "draft"),
+        ("Utkast", "draft"),
+        ("publicerad", "published"),
+        ("draft", "draft"),
+    ],
+)
+def test_publish_status_may_be_written_in_swedish(written, status, tmp_path):
+    messages.set_language("sv")
+    root = tmp_path / "content"
+    (root / "news/2024").mkdir(parents=True)
+    (root / NEWS).write_text(
+        f"---\ntitle: Nyhet\ndate: 2024-06-03\nstatus: {written}\n---\nText.\n", encoding="utf-8"
+    )
+    index = scan({"PATH": str(root), "_eduweb_tz": STOCKHOLM, "STATIC_PATHS": ["images"]})
+    assert index.errors == []
+    (doc,) = index.documents.values()
+    assert doc.meta.status == status
+    assert doc.is_draft == (status == "draft")
+
+
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [
+        ("öppen", "open"),
+        ("få platser", "few-places"),
+        ("Få Platser", "few-places"),
+        ("fa platser", "few-places"),
+        ("fullbokad", "full"),
+        ("FULLBOKAD", "full"),
+        ("inställd", "cancelled"),
+        ("installd", "cancelled"),
+        ("few-places", "few-places"),
+    ],
+)
+def test_round_status_may_be_written_in_swedish(written, status, tmp_path):
+    messages.set_language("sv")
+    root = tmp_path / "content"
+    (root / "programmes").mkdir(parents=True)
+    (root / "programmes/p.md").write_text(
+        PROGRAMME + f"rounds:\n  - name: Våren\n    start: 2024-04-03\n    status: {written}\n"
+        "---\nText.\n",
+        encoding="utf-8",
+    )
+    index = scan({"PATH": str(root), "_eduweb_tz": STOCKHOLM, "STATIC_PATHS": ["images"]})
+    assert index.errors == []
+    (doc,) = index.documents.values()
+    assert doc.meta.rounds[0].status == status
+
+
+# ------------------------------------------------------------- the language setting
+def test_a_settings_file_that_does_not_run_is_reported_in_its_language(
+    tmp_path, monkeypatch, capsys
+):
+    from eduweb import check
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pelicanconf.py").write_text(
+        'MESSAGES_LANGUAGE = "sv"\nMENU = [\n', encoding="utf-8"
+    )
+    assert check.main(["pelicanconf.py"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "pelicanconf.py:2: fel i filen: '[' was never closed",
+        "1 problem i 1 fil; inget byggdes och den publicerade webbplatsen är orörd",
+    ]
+
+
+def test_a_build_reports_in_swedish_by_default(site: Site):
+    """The test sites choose English (conftest); a site that says nothing
+    about MESSAGES_LANGUAGE gets Swedish, summary line included."""
+    path = site.root / "pelicanconf.py"
+    path.write_text(path.read_text(encoding="utf-8").replace(ENGLISH, ""), encoding="utf-8")
+    site.write(NEWS, "---\ntitle: Nyhet\ndate: 2024-13-03\n---\nText.\n")
+    site.write("news/2024/y.md", "---\ntitle: Nyhet\ndate: 2024-06-03\nstatus: klar\n---\n")
+    site.write("news/2024/z.md", "---\ntitle: Nyhet\ndate: 2024-06-03\ntittle: Ny\n---\n")
+    result = site.build(at=SAMPLE_EPOCH)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.error_lines[0] == (
+        f"{P}:3: date: datumet '2024-13-03' finns inte (skriv ÅÅÅÅ-MM-DD, t.ex. 2024-06-03)"
+    )
+    assert result.stderr.splitlines()[-1] == (
+        "3 problem i 3 filer; inget byggdes och den publicerade webbplatsen är orörd"
+    )
+    assert not site.output.exists()
