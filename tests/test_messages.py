@@ -1355,9 +1355,14 @@ def test_each_message_in_swedish(key, trigger, expected, tmp_path):
     found = lines_of(trigger, tmp_path)
     assert expected in found
     # The row shows the key's own text: its Swedish, filled in, is in the line.
+    assert shows(key, expected), key
+
+
+def shows(key: str, line: str) -> bool:
+    """True when `line` holds every fixed part of the Swedish text of `key`."""
     template = CATALOGUE[key].sv.replace("{{", "\0").replace("}}", "\1")
     fixed = [part.replace("\0", "{").replace("\1", "}") for part in re.split(r"{[^}]*}", template)]
-    assert all(part in expected for part in fixed if part.strip()), key
+    return all(part in line for part in fixed if part.strip())
 
 
 def test_every_message_has_a_row():
@@ -1472,3 +1477,33 @@ def test_a_build_reports_in_swedish_by_default(site: Site):
         "3 problem i 3 filer; inget byggdes och den publicerade webbplatsen är orörd"
     )
     assert not site.output.exists()
+
+
+# ------------------------------------------------------------- YAML mistakes
+# Each with the line the writer must change, which for an unclosed quote or
+# bracket and a line without a colon is not the line PyYAML stops at.
+@pytest.mark.parametrize(
+    ("fields", "line", "key"),
+    [
+        ("title: Nyhet\ntags:\n\t- Ledarskap\n", 3, "yaml.tab"),
+        ("title: Nu: nästa steg\n", 1, "yaml.colon_in_value"),
+        ("title: Nyhet\n  summary: Text\n", 2, "yaml.indented_too_far"),
+        ("title: Nyhet\ntags:\n  - a\n - b\nsummary: Text\n", 4, "yaml.list_item"),
+        ("title: Nyhet\nsummary: Text\n- Ledarskap\n", 3, "yaml.list_item"),
+        ("title: Nyhet\nAnna Svensson\nsummary: Text\n", 2, "yaml.no_colon"),
+        ('title: "Nyhet\nsummary: Text\nauthor: Anna\n', 1, "yaml.unclosed_quote"),
+        ("title: 'Nyhet\nsummary: Text\n", 1, "yaml.unclosed_quote"),
+        ('title: "Nu" och sedan\n', 1, "yaml.text_after_quote"),
+        ("title: Nyhet\ntags: [a, b\nsummary: Text\n", 2, "yaml.unclosed_bracket"),
+        ("title: Nyhet\nextra: {a: b\nsummary: Text\n", 2, "yaml.unclosed_bracket"),
+        ("title: Nyhet\nsummary: @anna\n", 2, "yaml.bad_start"),
+    ],
+)
+def test_a_yaml_mistake_is_reported_on_the_line_to_change(fields, line, key):
+    from eduweb.frontmatter import FrontMatterError, load_yaml
+
+    messages.set_language("sv")
+    with pytest.raises(FrontMatterError) as raised:
+        load_yaml(fields, 1, "front matter")
+    assert raised.value.line == line
+    assert shows(key, raised.value.message)
