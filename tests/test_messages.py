@@ -1442,6 +1442,14 @@ def test_round_status_may_be_written_in_swedish(written, status, tmp_path):
     assert doc.meta.rounds[0].status == status
 
 
+def test_a_near_miss_is_suggested_as_spelt(tmp_path):
+    messages.set_language("sv")
+    (line,) = rounds("    start: 2024-04-03\n    status: fullbokat\n").lines(tmp_path)
+    assert "(menade du fullbokad? skriv " in line
+    (line,) = rounds("    start: 2024-04-03\n    status: få plats\n").lines(tmp_path / "b")
+    assert "(menade du få platser? skriv " in line
+
+
 # ------------------------------------------------------------- the language setting
 def test_a_settings_file_that_does_not_run_is_reported_in_its_language(
     tmp_path, monkeypatch, capsys

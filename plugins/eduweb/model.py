@@ -120,10 +120,12 @@ def _fold(value: str) -> str:
 
 def _choice(options_key: str, aliases: dict[str, str]):
     """One of the contract's words, or a Swedish alias of one (`aliases`
-    maps the folded alias to the contract's word)."""
+    maps an alias to the contract's word), in any case, with or without
+    å, ä and ö; a near miss gets a "did you mean" with the word as spelt."""
     known = {_fold(word): word for word in aliases.values()} | {
         _fold(alias): word for alias, word in aliases.items()
     }
+    spelt = {_fold(word): word for word in [*aliases.values(), *aliases]}
 
     def check(value: object, info: ValidationInfo) -> str | None:
         if value is None:
@@ -134,7 +136,12 @@ def _choice(options_key: str, aliases: dict[str, str]):
         close = difflib.get_close_matches(_fold(str(value)), list(known), n=1, cutoff=0.6)
         if close:
             raise _fail(
-                text("field.choice_guess", found=_describe(value), guess=close[0], options=options)
+                text(
+                    "field.choice_guess",
+                    found=_describe(value),
+                    guess=spelt[close[0]],
+                    options=options,
+                )
             )
         raise _fail(text("field.choice", found=_describe(value), options=options))
 
