@@ -347,6 +347,16 @@ ROWS: list[tuple[str, object, str]] = [
         "content/news/2024/x.md:4: tags: hakparentesen [ som börjar på den här raden stängs aldrig (avsluta med ] på samma rad, eller sätt värdet inom citattecken)",
     ),
     (
+        "yaml.square_bracket",
+        news("tags: [Ledarskap, Chefer\nsummary: Text\n"),
+        "content/news/2024/x.md:4: tags: hakparentesen [ som börjar på den här raden stängs aldrig (avsluta med ] på samma rad, eller sätt värdet inom citattecken)",
+    ),
+    (
+        "yaml.curly_bracket",
+        news("extra: {a: b\nsummary: Text\n"),
+        "content/news/2024/x.md:4: extra: klammerparentesen { som börjar på den här raden stängs aldrig (avsluta med } på samma rad, eller sätt värdet inom citattecken)",
+    ),
+    (
         "yaml.bad_start",
         news("summary: @anna\n"),
         'content/news/2024/x.md:4: summary: ett värde kan inte börja med @ (sätt värdet inom citattecken, t.ex. title: "@…")',

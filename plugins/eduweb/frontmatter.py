@@ -47,7 +47,7 @@ _CONTROL_NAMES = {
 # stays the text as written (YAML 1.1's implicit types are never applied).
 _NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
 FENCE_RE = re.compile(r"^---\s*$")
-# A top-level field as written at the start of a line: "title:" -> title.
+# The field a line starts with: "title: …" or "  name: …" -> the name.
 _FIELD_NAME_RE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:")
 END_FENCE_RE = re.compile(r"^(?:---|\.\.\.)\s*$")
 
@@ -171,12 +171,12 @@ def _yaml_hint(problem: str) -> str:
 
 
 _CLOSING = {"[": "]", "{": "}"}
-_BRACKETS = {"[": "hakparentesen [", "{": "klammerparentesen {"}
+_BRACKETS = {"[": "yaml.square_bracket", "{": "yaml.curly_bracket"}
 
 
 def yaml_syntax_problem(err: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str]:
-    """A PyYAML syntax error as (line of the YAML text, counted from 0, where
-    the writer must look; message key and its values).
+    """A PyYAML syntax error as (the line of the YAML text where the writer
+    must look, counted from 0; the message).
 
     PyYAML reports where it gave up, which for an unclosed quote or bracket
     and a line without a colon is a later line; the line that needs the fix
@@ -199,7 +199,7 @@ def yaml_syntax_problem(err: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tup
         return context_line, messages.text("yaml.unclosed_quote", **values)
     if "flow sequence" in context or "flow mapping" in context:
         opening = "[" if "sequence" in context else "{"
-        bracket = _BRACKETS[opening] if messages.language() == "sv" else opening
+        bracket = messages.text(_BRACKETS[opening])
         return context_line, messages.text(
             "yaml.unclosed_bracket", bracket=bracket, closing=_CLOSING[opening], **values
         )

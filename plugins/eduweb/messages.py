@@ -140,6 +140,8 @@ CATALOGUE: dict[str, Message] = {
         "samma rad, eller sätt värdet inom citattecken)",
         en="YAML syntax error: {problem} ({hint})",
     ),
+    "yaml.square_bracket": Message(sv="hakparentesen [", en="["),
+    "yaml.curly_bracket": Message(sv="klammerparentesen {", en="{"),
     "yaml.bad_start": Message(
         sv="ett värde kan inte börja med {char} (sätt värdet inom citattecken, "
         't.ex. title: "{char}…")',
