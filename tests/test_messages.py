@@ -10,6 +10,7 @@ Run in-process (scan(), the settings check), with the language Swedish.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import fcntl
 import os
@@ -33,6 +34,7 @@ from pelican.settings import get_settings_from_file
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NEWS = "news/2024/x.md"
+NOW = dt.datetime.fromtimestamp(SAMPLE_EPOCH, dt.UTC)  # 2026-11-23 12:00 UTC
 
 
 # ------------------------------------------------------------- triggers
@@ -57,7 +59,12 @@ class Content:
                 path.symlink_to("/etc/hostname")
             else:
                 path.write_text(text, encoding="utf-8")
-        settings = {"PATH": str(root), "_eduweb_tz": STOCKHOLM, "STATIC_PATHS": ["images"]}
+        settings = {
+            "PATH": str(root),
+            "_eduweb_tz": STOCKHOLM,
+            "STATIC_PATHS": ["images"],
+            "_EDUWEB_NOW": NOW,
+        }
         return [str(error) for error in scan(settings).errors]
 
 
@@ -931,6 +938,26 @@ ROWS: list[tuple[str, object, str]] = [
         "content/news/2024/x.md:5: texten: länken {filename}/programmes/p.md pekar på en fil som inte publiceras som sida (länka till en nyhet eller en sida i content/news/ eller content/pages/)",
     ),
     (
+        "link.to_draft",
+        Content(
+            {
+                "pages/om.md": "---\ntitle: Om\n---\nLäs [nyheten]({filename}/news/2024/x.md).\n",
+                NEWS: "---\ntitle: Nyhet\ndate: 2024-06-03\nstatus: utkast\n---\nText.\n",
+            }
+        ),
+        "content/pages/om.md:4: texten: länken {filename}/news/2024/x.md pekar på ett utkast (content/news/2024/x.md har status: draft), som inte publiceras (publicera det eller ta bort länken)",
+    ),
+    (
+        "link.to_scheduled",
+        Content(
+            {
+                "pages/om.md": "---\ntitle: Om\n---\nLäs [nyheten]({filename}/news/2026/x.md).\n",
+                "news/2026/x.md": "---\ntitle: Nyhet\ndate: 2026-12-01 09:00\n---\nText.\n",
+            }
+        ),
+        "content/pages/om.md:4: texten: länken {filename}/news/2026/x.md pekar på en schemalagd nyhet, som publiceras först 2026-12-01 (länka till den när den har publicerats)",
+    ),
+    (
         "link.not_published",
         Content(
             {
@@ -1458,6 +1485,20 @@ def test_a_near_miss_is_suggested_as_spelt(tmp_path):
     assert "(menade du fullbokad? skriv " in line
     (line,) = rounds("    start: 2024-04-03\n    status: få plats\n").lines(tmp_path / "b")
     assert "(menade du få platser? skriv " in line
+
+
+def test_links_between_unpublished_articles_are_not_reported(tmp_path):
+    """A draft or a scheduled article may link to one; so may a page to an
+    article that is published by now."""
+    found = Content(
+        {
+            "news/2026/a.md": "---\ntitle: A\ndate: 2026-12-01\n---\n[B]({filename}b.md)\n",
+            "news/2026/b.md": "---\ntitle: B\ndate: 2026-12-02\nstatus: draft\n---\nText.\n",
+            "news/2026/c.md": "---\ntitle: C\ndate: 2026-11-01\n---\n[B]({filename}b.md)\n",
+            "pages/om.md": "---\ntitle: Om\n---\n[C]({filename}/news/2026/c.md)\n",
+        }
+    ).lines(tmp_path)
+    assert [line.split(":")[0] for line in found] == ["content/news/2026/c.md"]
 
 
 # ------------------------------------------------------------- the language setting

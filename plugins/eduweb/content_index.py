@@ -232,9 +232,7 @@ def link_problem(kind: str, target: str, source_path: str, context: dict) -> str
     other target it only warns, which --fatal warnings turns into a crash.
     """
     content = context["content_path"]
-    path = unquote(target)
-    base = content if path.startswith("/") else os.path.dirname(source_path)
-    full = os.path.normpath(os.path.join(base, path.lstrip("/")))
+    full = link_path(target, source_path, content)
     rel = os.path.relpath(full, content).replace(os.sep, "/")
     if rel == "." or rel == ".." or rel.startswith("../"):
         return text("link.outside_content")
@@ -252,6 +250,14 @@ def link_problem(kind: str, target: str, source_path: str, context: dict) -> str
         folders = ", ".join(f"content/{d.strip('/')}/" for d in context["static_paths"])
         return text("link.not_published", kind=f"{{{kind}}}", folders=folders)
     return None
+
+
+def link_path(target: str, source_path: str, content: str) -> str:
+    """The file a {filename}, {static} or {attach} link points to: relative
+    to the linking file, or to content/ when it starts with /."""
+    path = unquote(target)
+    base = content if path.startswith("/") else os.path.dirname(source_path)
+    return os.path.normpath(os.path.join(base, path.lstrip("/")))
 
 
 def _in_folders(rel: str, folders) -> bool:
@@ -294,6 +300,7 @@ def scan(settings: dict) -> SiteIndex:
     for folder in context["static_paths"]:
         index.errors.extend(_static_problems(os.path.join(content_path, folder), relative))
     _check_site(index)
+    _check_links_to_unpublished(index, content_path, settings.get("_EDUWEB_NOW"))
     index.errors.sort()
     return index
 
@@ -519,6 +526,34 @@ def _check_tags(index: SiteIndex) -> None:
                         ),
                     )
                 )
+
+
+def _is_scheduled(doc: Document, now) -> bool:
+    """News dated after the moment of the build: published by a later build."""
+    return doc.kind == "news" and now is not None and doc.meta.date > now
+
+
+def _check_links_to_unpublished(index: SiteIndex, content: str, now) -> None:
+    """A {filename} link from a published page to a draft or a scheduled
+    article would point nowhere: neither is written (settings.py)."""
+    published = (
+        d for d in index.documents.values() if not d.is_draft and not _is_scheduled(d, now)
+    )
+    for doc in sorted(published, key=lambda d: d.rel_path):
+        for number, written in enumerate(doc.body.split("\n")):
+            for kind, target in _INTERNAL_LINK.findall(written):
+                other = index.documents.get(link_path(target, doc.source_path, content))
+                if kind != "filename" or other is None:
+                    continue
+                if other.is_draft:
+                    problem = text("link.to_draft", other=other.rel_path)
+                elif _is_scheduled(other, now):
+                    problem = text("link.to_scheduled", date=other.meta.date.date().isoformat())
+                else:
+                    continue
+                link = text("body.link", link=f"{{{kind}}}{target}", problem=problem)
+                line = doc.body_first_line + number
+                index.errors.append(ContentError(doc.rel_path, line, text("where.body"), link))
 
 
 def _unknown_ref(refs: References, loc: tuple, value: str, known: set, what: str) -> ContentError:

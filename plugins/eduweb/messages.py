@@ -603,6 +603,18 @@ CATALOGUE: dict[str, Message] = {
         en="points to a file that is not published as a page (link to a news article or a "
         "page in content/news/ or content/pages/)",
     ),
+    "link.to_draft": Message(
+        sv="pekar på ett utkast ({other} har status: draft), som inte publiceras (publicera "
+        "det eller ta bort länken)",
+        en="points to a draft ({other} has status: draft), which is not published (publish "
+        "it or remove the link)",
+    ),
+    "link.to_scheduled": Message(
+        sv="pekar på en schemalagd nyhet, som publiceras först {date} (länka till den när den "
+        "har publicerats)",
+        en="points to a scheduled article, which is published only from {date} (link to it "
+        "once it is published)",
+    ),
     "link.not_published": Message(
         sv="pekar på en fil som inte publiceras ({kind} länkar till filer i {folders})",
         en="points to a file that is not published ({kind} links to files in {folders})",
