@@ -101,3 +101,7 @@ MATOMO = {"url": "https://statistik.digitaltledarskap.example.se/", "site_id": 1
 # only when it has succeeded (see plugins/eduweb/staging.py).
 DELETE_OUTPUT_DIRECTORY = False
 CACHE_CONTENT = False
+
+# The language of the build's messages: Swedish (the default) for the people
+# who write the site; "en" gives the English texts, for developers.
+# MESSAGES_LANGUAGE = "en"

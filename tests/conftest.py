@@ -19,11 +19,14 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from eduweb import messages
 
 ROOT = Path(__file__).resolve().parent.parent
 # The tests' own sample site: settings and content frozen for the assertions.
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 # The moment the fixture site is built at in tests: 23 November 2026, 12:00 UTC.
+# Appended to a test site's pelicanconf.py: messages in English (issue 9).
+ENGLISH = '\nMESSAGES_LANGUAGE = "en"\n'
 SAMPLE_EPOCH = int(dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC).timestamp())
 
 
@@ -65,6 +68,9 @@ class Site:
         root.mkdir(parents=True, exist_ok=True)
         for name in ("pelicanconf.py", "publishconf.py"):
             shutil.copy(source / name, root / name)
+        # The suite asserts the English texts; tests/test_messages.py the Swedish.
+        with open(root / "pelicanconf.py", "a", encoding="utf-8") as settings:
+            settings.write(ENGLISH)
         for name in ("theme", "plugins"):
             (root / name).symlink_to(ROOT / name)
         content = root / "content"
@@ -124,6 +130,16 @@ def article(title="Rubrik", date="2024-06-03", body="Brödtext.", **fields) -> s
         lines.append(f"{key}: {value}")
     lines += ["---", "", body, ""]
     return "\n".join(lines)
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch):
+    """In-process checks report in English, as the assertions are written:
+    also when settings without MESSAGES_LANGUAGE choose the default."""
+    monkeypatch.setattr(messages, "DEFAULT_LANGUAGE", "en")
+    messages.set_language("en")
+    yield
+    messages.set_language("en")
 
 
 @pytest.fixture

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import phonenumbers
 import pytest
-from eduweb.phones import HOW_TO_WRITE, PhoneError, parse_phone, to_e164
+from eduweb.messages import CATALOGUE
+from eduweb.phones import PhoneError, parse_phone, to_e164
+
+HOW_TO_WRITE = CATALOGUE["phone.how_to_write"].en
 
 # (as written, E.164, display form, international form, label)
 NUMBERS = [

@@ -24,7 +24,6 @@ from eduweb.site_settings import check_site_settings
 from pelican.settings import get_settings_from_file
 
 SAMPLE = (FIXTURE / "pelicanconf.py").read_text(encoding="utf-8")
-SAMPLE_LINES = SAMPLE.count("\n")
 PUBLISH_LINE = next(
     n
     for n, line in enumerate((FIXTURE / "publishconf.py").read_text().splitlines(), 1)
@@ -406,11 +405,12 @@ def test_build_and_check_report_the_same_settings_problems(site, capsys, monkeyp
 
 def test_check_reports_a_syntax_error_in_one_line(site):
     path = site.root / "pelicanconf.py"
-    path.write_text(path.read_text(encoding="utf-8") + "\nMENU = [\n", encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before + "\nMENU = [\n", encoding="utf-8")
     result = run(site, "eduweb.check", "--settings-only", "pelicanconf.py")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        f"pelicanconf.py:{SAMPLE_LINES + 2}: syntax error: '[' was never closed",
+        f"pelicanconf.py:{before.count(chr(10)) + 2}: syntax error: '[' was never closed",
         "1 problem in 1 file; nothing was built and the previous output was left as it was",
     ]
 

@@ -106,16 +106,20 @@ def test_split_front_matter_gives_body_and_its_first_line():
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "line", "message"),
     [
-        ("title: A\n", "the file does not start with front matter"),
-        ("---\ntitle: A\n", "the front matter has no closing --- line"),
+        ("title: A\n", 1, "the file does not start with front matter"),
+        # The closing --- is missing where the fields end: before the empty
+        # line, or before the text, not on line 1.
+        ("---\ntitle: A\n", 3, "the front matter has no closing --- line"),
+        ("---\ntitle: A\ndate: 2024-06-03\n\nText.\n", 4, "has no closing --- line"),
+        ("---\ntitle: A\ntags:\n  - a\nDet var en gång.\n", 5, "has no closing --- line"),
     ],
 )
-def test_split_front_matter_errors(text, message):
+def test_split_front_matter_errors(text, line, message):
     with pytest.raises(FrontMatterError) as err:
         split_front_matter(text)
-    assert err.value.line == 1
+    assert err.value.line == line
     assert message in err.value.message
 
 

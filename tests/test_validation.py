@@ -132,7 +132,8 @@ NEWS_CASES = {
     ),
     "bad status": (
         "date: 2024-06-03\nstatus: publish\n",
-        "content/news/2024/bad.md:4: status: 'publish' is not allowed (write published or draft)",
+        "content/news/2024/bad.md:4: status: 'publish' is not allowed (did you mean published? "
+        "write published or draft)",
     ),
     "slug that is not a slug": (
         "date: 2024-06-03\nslug: Min Nyhet\n",
@@ -189,13 +190,13 @@ FILE_CASES = {
     "front matter not closed": (
         "news/2024/bad.md",
         "---\ntitle: Nyhet\ndate: 2024-06-03\n\nText.\n",
-        "content/news/2024/bad.md:1: front matter: the front matter has no closing --- line "
+        "content/news/2024/bad.md:4: front matter: the front matter has no closing --- line "
         "(end the fields with a line ---)",
     ),
     "colon in an unquoted value": (
         "news/2024/bad.md",
         "---\ntitle: Nu: nästa steg\ndate: 2024-06-03\n---\n",
-        "content/news/2024/bad.md:2: front matter: YAML syntax error: mapping values are not "
+        "content/news/2024/bad.md:2: title: YAML syntax error: mapping values are not "
         'allowed here (a value containing ": " must be in double quotes, e.g. title: "Nu: '
         'nästa steg")',
     ),
@@ -444,8 +445,7 @@ PROGRAMME_CASES = {
             "rounds:\n  - name: Våren\n    sessions:\n      - date: 2024-03-01\n        plats: Umeå"
         ),
         "content/programmes/bad.md:8: rounds[0].sessions[0].plats: unknown field (the fields "
-        "here are date, start_time, end_time, title, location; free-form values go under "
-        "extra:)",
+        "here are date, start_time, end_time, title, location)",
     ),
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import staging
+from . import messages, staging
 from .assets import Assets, theme_static_folders
 from .content_index import SiteIndex, scan
 from .dates import DateError, build_now
@@ -18,7 +18,12 @@ from .templating import jinja_filters, jinja_globals
 def check_settings(settings: dict, settings_file: str | None = None) -> list[ContentError]:
     """Check the site's settings (site_settings.py); if they are right, apply
     the contract's over them. Problems are located in `settings_file`, by
-    default the file the pelican command was given."""
+    default the file the pelican command was given.
+
+    MESSAGES_LANGUAGE is applied first, so every problem is reported in the
+    language it asks for (a value that is not a language gives Swedish, and
+    the check below reports it)."""
+    messages.set_language(settings.get("MESSAGES_LANGUAGE"))
     if settings_file:
         source = SettingsSource(settings_file)
     else:
@@ -66,7 +71,7 @@ def validate(settings: dict) -> SiteIndex:
     try:
         now = build_now()
     except DateError as err:
-        fail([ContentError("(environment)", 0, "SOURCE_DATE_EPOCH", str(err))])
+        fail([ContentError(messages.text("where.environment"), 0, "SOURCE_DATE_EPOCH", str(err))])
     settings["_EDUWEB_NOW"] = now
     index = scan(settings)
     if index.errors:

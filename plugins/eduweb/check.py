@@ -15,9 +15,10 @@ import sys
 
 from pelican.settings import read_settings
 
+from . import messages
 from .build import check_settings, report, validate
 from .errors import ContentValidationError
-from .settings_files import DEFAULT_SETTINGS_FILE, settings_file_errors
+from .settings_files import DEFAULT_SETTINGS_FILE, settings_file_errors, written_language
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     settings_only = "--settings-only" in argv
     paths = [arg for arg in argv if arg != "--settings-only"]
     path = paths[0] if paths else DEFAULT_SETTINGS_FILE
+    # Before anything is reported: a file that does not run is still read
+    # for its MESSAGES_LANGUAGE.
+    messages.set_language(written_language(path))
     try:
         errors = settings_file_errors(path)
         if errors:
@@ -46,7 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     except ContentValidationError as error:
         report(error)
         return 1
-    print(f"{len(index.documents)} files checked, no problems found")
+    count = len(index.documents)
+    if count == 1:
+        print(messages.text("check.one_file"))
+    else:
+        print(messages.text("check.no_problems", count=count))
     return 0
 
 

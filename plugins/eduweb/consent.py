@@ -41,7 +41,7 @@ from urllib.parse import urlsplit
 from pelican.generators import Generator
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError, model_validator
 
-from . import urls
+from . import messages, urls
 from .consent_defaults import CATEGORIES, DEFAULT_COOKIE_NAME, TEXTS
 from .generators import add_sitemap_entry
 from .setting_types import (
@@ -195,28 +195,27 @@ def cookie_pattern(name: str) -> re.Pattern:
 
 
 # ------------------------------------------------------------------ the schema
-WRITE_TEXT = "is required: write it as text"
+WRITE_TEXT = "consent.write_text"
 MISSING.update(
     {
         "name": WRITE_TEXT,
         "purpose": WRITE_TEXT,
         "lifetime": WRITE_TEXT,
         "provider": WRITE_TEXT,
-        "label": "is required: the category's name, e.g. 'Statistik'",
-        "description": "is required: what the cookies are used for, in a sentence",
-        "url": "is required: the https address of the Matomo server, e.g. "
-        "'https://statistik.example.se/'",
-        "site_id": "is required: the site's number in Matomo, e.g. 1",
+        "label": "consent.label_required",
+        "description": "consent.description_required",
+        "url": "consent.url_required",
+        "site_id": "consent.site_id_required",
     }
 )
 
 
-def _shape(message: str):
-    """A model validator: anything but a dict gets `message`."""
+def _shape(key: str, **values: object):
+    """A model validator: anything but a dict gets the message `key`."""
 
     def check(cls, value: object) -> object:
         if not isinstance(value, dict):
-            raise fail(message)
+            raise fail(messages.text(key, **values))
         return value
 
     return model_validator(mode="before")(classmethod(check))
@@ -224,19 +223,16 @@ def _shape(message: str):
 
 def _cookie_name(value: object) -> str:
     if not is_text(value):
-        raise fail(WRITE_TEXT)
+        raise fail(messages.text(WRITE_TEXT))
     name = value.strip()
     if not COOKIE_NAME_RE.match(name) or name.strip("*") == "":
-        raise fail(
-            f"{name!r} is not a cookie name; use the name the cookie is set "
-            "with, with * for any characters (e.g. '_pk_id.*')"
-        )
+        raise fail(messages.text("consent.cookie_name", value=name))
     return name
 
 
 def _boolean(value: object) -> bool:
     if not isinstance(value, bool):
-        raise fail("write True or False")
+        raise fail(messages.text("consent.boolean"))
     return value
 
 
@@ -244,7 +240,7 @@ def _optional_text(value: object) -> str:
     if value is None or value == "":
         return ""
     if not is_text(value):
-        raise fail("write it as text, or leave it out")
+        raise fail(messages.text("setting.optional_text"))
     return value.strip()
 
 
@@ -252,40 +248,37 @@ def _origin(value: object) -> str:
     """A host the browser may load frames from: https, a host name, perhaps a
     port; nothing that could end the CSP directive or widen it."""
     if not isinstance(value, str) or not HTTPS_ORIGIN_RE.fullmatch(value.removesuffix("/")):
-        raise fail(
-            f"{value!r} is not an https origin: https:// and the host name only, "
-            f"without path, spaces, quotes, ; or * (write e.g. {ORIGIN_EXAMPLE})"
-        )
+        raise fail(messages.text("consent.origin", value=value, example=ORIGIN_EXAMPLE))
     return value.removesuffix("/")
 
 
 def _category_key(value: object) -> str:
     if not isinstance(value, str) or not CATEGORY_KEY_RE.match(value):
-        raise fail(f"{value!r} is not a category key; use a-z, 0-9 and hyphens, e.g. 'statistik'")
+        raise fail(messages.text("consent.category_key", value=value))
     return value
 
 
 def _categories(value: object) -> object:
     if not isinstance(value, dict):
-        raise fail("expected a dict of categories, key -> settings")
+        raise fail(messages.text("consent.categories"))
     return value
 
 
 def _language(value: object) -> str:
     if value not in LANGUAGES:
-        raise fail(f"{value!r} is not 'sv' or 'en'")
+        raise fail(messages.text("consent.language", value=value))
     return value
 
 
 def _policy_version(value: object) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
-        raise fail("write a version such as '2026-11-01'; change it whenever the cookies change")
+        raise fail(messages.text("consent.policy_version"))
     return str(value).strip()
 
 
 def _consent_cookie_name(value: object) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z0-9_\-]+", value):
-        raise fail(f"{value!r} is not a cookie name (a-z, 0-9, _ -)")
+        raise fail(messages.text("consent.consent_cookie_name", value=value))
     return value
 
 
@@ -293,24 +286,20 @@ def _texts(value: object) -> object:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise fail("expected a dict of texts to replace")
+        raise fail(messages.text("consent.texts"))
     return value
 
 
 def _matomo_url(value: object) -> str:
     """Strict: the address goes into the CSP and a script's data attribute."""
     if not isinstance(value, str) or not HTTPS_URL_RE.fullmatch(value):
-        raise fail(
-            f"{value!r} is not the https address of the Matomo server "
-            "(write e.g. 'https://statistik.example.se/', without spaces, quotes, "
-            "? or #)"
-        )
+        raise fail(messages.text("consent.matomo_url", value=value))
     return value if value.endswith("/") else value + "/"
 
 
 def _site_id(value: object) -> str:
     if isinstance(value, bool) or not re.fullmatch(r"[1-9][0-9]*", str(value)):
-        raise fail(f"{value!r} is not a site id (write the number, e.g. 1)")
+        raise fail(messages.text("consent.site_id", value=value))
     return str(value)
 
 
@@ -321,24 +310,19 @@ class CookieSettings(SettingsModel):
     provider: text(WRITE_TEXT)
     third_party: Annotated[bool, BeforeValidator(_boolean)] = False
 
-    _is_dict = _shape("expected a dict with name, purpose, lifetime and provider")
+    _is_dict = _shape("consent.cookie_shape")
 
 
 class CategorySettings(SettingsModel):
-    label: text(MISSING["label"])
-    description: text(MISSING["description"])
+    label: text("consent.label_required")
+    description: text("consent.description_required")
     summary: Annotated[str, BeforeValidator(_optional_text)] = ""
-    cookies: list_of(CookieSettings, "expected a list of cookies ([] for none)") = Field(
+    cookies: list_of(CookieSettings, "consent.cookies_list") = Field(default_factory=list)
+    frame_src: list_of(Annotated[str, BeforeValidator(_origin)], "consent.origins_list") = Field(
         default_factory=list
     )
-    frame_src: list_of(
-        Annotated[str, BeforeValidator(_origin)], "expected a list of https origins"
-    ) = Field(default_factory=list)
 
-    _is_dict = _shape(
-        "expected a dict with label, description and cookies (None removes "
-        "only a default category: " + ", ".join(CATEGORIES["sv"]) + ")"
-    )
+    _is_dict = _shape("consent.category_shape", defaults=", ".join(CATEGORIES["sv"]))
 
 
 CategoryKey = Annotated[str, BeforeValidator(_category_key)]
@@ -350,9 +334,9 @@ class ConsentSettings(SettingsModel):
     policy_version: Annotated[str, BeforeValidator(_policy_version)] = DEFAULT_POLICY_VERSION
     language: Annotated[str, BeforeValidator(_language)] = "sv"
     cookie_name: Annotated[str, BeforeValidator(_consent_cookie_name)] = DEFAULT_COOKIE_NAME
-    texts: Annotated[
-        dict[str, text("write the text, or leave the key out")], BeforeValidator(_texts)
-    ] = Field(default_factory=dict)
+    texts: Annotated[dict[str, text("consent.text_value")], BeforeValidator(_texts)] = Field(
+        default_factory=dict
+    )
     categories: Annotated[dict[CategoryKey, CategorySettings], BeforeValidator(_categories)] = (
         Field(default_factory=dict)
     )
@@ -367,7 +351,7 @@ class MatomoSettings(SettingsModel):
     url: Annotated[str, BeforeValidator(_matomo_url)]
     site_id: Annotated[str, BeforeValidator(_site_id)]
 
-    _is_dict = _shape("expected {'url': 'https://statistik.example.se/', 'site_id': 1}")
+    _is_dict = _shape("consent.matomo_shape")
 
 
 def with_defaults(raw: object) -> dict:
@@ -375,7 +359,7 @@ def with_defaults(raw: object) -> dict:
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
-        raise fail("expected a dict (see 'Cookies and consent' in README.md)")
+        raise fail(messages.text("consent.shape"))
     language = raw.get("language")
     defaults = copy.deepcopy(CATEGORIES[language if language in LANGUAGES else "sv"])
     cookie_name = raw.get("cookie_name")
@@ -403,29 +387,29 @@ def consent_problems(consent: ConsentSettings, matomo: MatomoSettings | None) ->
     for key in consent.texts:
         if key not in TEXTS[consent.language]:
             hint = typo_hint(key, TEXTS[consent.language])
-            problems.append((("CONSENT", "texts", key), "unknown text" + hint))
+            problems.append(
+                (("CONSENT", "texts", key), messages.text("consent.unknown_text", hint=hint))
+            )
     required = consent.categories.get(REQUIRED_CATEGORY)
     if required is None:
         problems.append(
             (
                 (*where, REQUIRED_CATEGORY),
-                f"the category {REQUIRED_CATEGORY!r} (necessary cookies, always on) "
-                "cannot be removed",
+                messages.text("consent.required_category", category=REQUIRED_CATEGORY),
             )
         )
     elif required.frame_src:
         problems.append(
             (
                 (*where, REQUIRED_CATEGORY, "frame_src"),
-                "external content needs consent; put it in an optional category",
+                messages.text("consent.required_frames"),
             )
         )
     elif not any(cookie_pattern(k.name).match(consent.cookie_name) for k in required.cookies):
         problems.append(
             (
                 (*where, REQUIRED_CATEGORY, "cookies"),
-                f"must list the consent cookie {consent.cookie_name!r} itself (the cookie "
-                "page shows every cookie the site sets)",
+                messages.text("consent.list_consent_cookie", name=consent.cookie_name),
             )
         )
     for key, category in consent.categories.items():
@@ -436,8 +420,11 @@ def consent_problems(consent: ConsentSettings, matomo: MatomoSettings | None) ->
                 problems.append(
                     (
                         (*where, key, "cookies", i, "name"),
-                        f"{cookie.name!r} matches the consent cookie {consent.cookie_name!r}, "
-                        "which would be removed with this category",
+                        messages.text(
+                            "consent.matches_consent_cookie",
+                            value=cookie.name,
+                            name=consent.cookie_name,
+                        ),
                     )
                 )
     if matomo:
@@ -451,8 +438,7 @@ def _matomo_problems(consent: ConsentSettings, where: tuple) -> list[Problem]:
         return [
             (
                 ("MATOMO",),
-                f"needs the optional consent category {MATOMO_CATEGORY!r} in "
-                "CONSENT['categories']; statistics may only run after consent",
+                messages.text("consent.matomo_needs_category", category=MATOMO_CATEGORY),
             )
         ]
     patterns = [cookie_pattern(k.name) for k in stats.cookies if not k.third_party]
@@ -466,8 +452,9 @@ def _matomo_problems(consent: ConsentSettings, where: tuple) -> list[Problem]:
     return [
         (
             (*where, MATOMO_CATEGORY, "cookies"),
-            "Matomo sets " + " and ".join(missing) + "; list them so the cookie "
-            "page shows them and withdrawing consent removes them",
+            messages.text(
+                "consent.matomo_cookies", names=messages.text("consent.and").join(missing)
+            ),
         )
     ]
 

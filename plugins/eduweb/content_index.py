@@ -28,6 +28,7 @@ from .frontmatter import (
     remove_control_characters,
     split_front_matter,
 )
+from .messages import text
 from .slugs import MAX_SLUG_LENGTH, is_slug, slugify
 
 KIND_FOLDERS = {"news": "news", "page": "pages", "programme": "programmes", "contact": "contacts"}
@@ -85,7 +86,11 @@ class References:
             return [v.strip() if isinstance(v, str) else None for v in value]
 
         return cls(
-            rel_path, lines, names("contacts"), names("programmes"), data.get("status") == "draft"
+            rel_path,
+            lines,
+            names("contacts"),
+            names("programmes"),
+            model.publish_status(data.get("status")) == "draft",
         )
 
     def line_of(self, path: tuple) -> int:
@@ -132,40 +137,36 @@ def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
     def problem(line: int, where: str, message: str) -> None:
         errors.append(ContentError(rel_path, line, where, message))
 
-    whole = "file" if kind == "contact" else "front matter"
+    file = text("where.file")
+    whole = file if kind == "contact" else text("where.front_matter")
     try:
-        text = read_text(source_path)
+        source = read_text(source_path)
     except UnicodeDecodeError:
-        problem(1, "file", "is not UTF-8 text (save it with the encoding UTF-8)")
+        problem(1, file, text("file.not_utf8"))
         return None, errors, refs
     except FileTooLargeError:
-        problem(
-            1,
-            "file",
-            f"is larger than {MAX_FILE_BYTES // 1_000_000} MB, the limit for a content file "
-            "(pictures and documents belong in content/images/)",
-        )
+        problem(1, file, text("file.too_large", mb=MAX_FILE_BYTES // 1_000_000))
         return None, errors, refs
     except OSError as err:
-        problem(1, "file", f"cannot be read ({err.strerror or err}; check the file's permissions)")
+        problem(1, file, text("file.unreadable", reason=err.strerror or err))
         return None, errors, refs
     # Invisible characters are reported, then taken out, so that the rest of
     # the file is checked as usual.
-    text, controls = remove_control_characters(text)
+    source, controls = remove_control_characters(source)
     body, body_first_line = "", None
     loaded = None
     try:
         if kind == "contact":
-            loaded = load_yaml(text, 1, "file")
+            loaded = load_yaml(source, 1, "file")
         else:
-            split = split_front_matter(text)
+            split = split_front_matter(source)
             body, body_first_line = split.body, split.body_first_line
             loaded = load_yaml(split.yaml_text, split.yaml_first_line, "front matter")
     except FrontMatterError as err:
         problem(err.line, err.field or whole, err.message)
     for line, column, char in controls:
         if body_first_line is not None and line >= body_first_line:
-            where = "body"
+            where = text("where.body")
         else:
             where = field_path(field_at_line(loaded.lines if loaded else {}, line) or ()) or whole
         problem(line, where, control_character_message(char, column))
@@ -179,10 +180,10 @@ def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
     for loc, message in problems:
         problem(loaded.line_of(loc), field_path(loc), message)
     for line, message in body_problems(body, body_first_line, source_path, context):
-        problem(line, "body", message)
+        problem(line, text("where.body"), message)
     links: list[body_checks.Link] = []
     for line, message in body_checks.line_problems(body, body_first_line, context, links):
-        problem(line, "body", message)
+        problem(line, text("where.body"), message)
     if meta is None or errors:
         return None, errors, refs
 
@@ -191,31 +192,20 @@ def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
         slug = stem
         if len(stem) > MAX_SLUG_LENGTH:
             problem(
-                1,
-                "file",
-                f"the file name is {len(stem)} characters long; a contact's id may have at "
-                f"most {MAX_SLUG_LENGTH} (rename the file)",
+                1, file, text("file.contact_id_too_long", length=len(stem), max=MAX_SLUG_LENGTH)
             )
         elif not is_slug(stem):
             suggestion = slugify(stem) or "fornamn-efternamn"
-            problem(
-                1,
-                "file",
-                (
-                    f"the file name {stem!r} is used as the contact's id and must be "
-                    f"lower-case a-z, 0-9 and hyphens (rename it to {suggestion}.yml)"
-                ),
-            )
+            problem(1, file, text("file.contact_id_characters", value=stem, suggestion=suggestion))
     else:
         slug = meta.slug or slugify(stem)
         if not slug:
-            problem(1, "slug", f"the file name {stem!r} gives no address (add slug: ett-namn)")
+            problem(1, "slug", text("address.file_name_gives_none", value=stem))
         elif len(slug) > MAX_SLUG_LENGTH:
             problem(
                 1,
                 "slug",
-                f"the file name gives an address of {len(slug)} characters; the limit is "
-                f"{MAX_SLUG_LENGTH} (add a shorter slug: or rename the file)",
+                text("address.file_name_too_long", length=len(slug), max=MAX_SLUG_LENGTH),
             )
     doc = Document(
         kind, source_path, rel_path, meta, slug, body, body_first_line, loaded.lines, links
@@ -235,23 +225,17 @@ LINKABLE_FOLDERS = (KIND_FOLDERS["news"], KIND_FOLDERS["page"])
 def body_problems(body: str, first_line: int, source_path: str, context: dict):
     """Problems in the Markdown text: pictures without alt text, broken
     internal links. Pelican would only warn about these, deep in the build."""
-    for number, text in enumerate(body.split("\n")):
+    for number, written in enumerate(body.split("\n")):
         line = first_line + number
-        for match in _IMAGE_WITHOUT_ALT.finditer(text):
-            yield (
-                line,
-                (
-                    f"the picture {match[1]!r} has no alternative text (describe it "
-                    f"between the brackets: ![Vad bilden visar]({match[1]}))"
-                ),
-            )
-        for tag in _HTML_IMG.findall(text):
+        for match in _IMAGE_WITHOUT_ALT.finditer(written):
+            yield line, text("body.image_without_alt", value=match[1], target=match[1])
+        for tag in _HTML_IMG.findall(written):
             if not _HTML_ALT.search(tag):
-                yield line, ('an <img> without alternative text (add alt="what the picture shows")')
-        for kind, target in _INTERNAL_LINK.findall(text):
+                yield line, text("body.img_without_alt")
+        for kind, target in _INTERNAL_LINK.findall(written):
             message = link_problem(kind, target, source_path, context)
             if message:
-                yield line, f"the link {{{kind}}}{target} {message}"
+                yield line, text("body.link", link=f"{{{kind}}}{target}", problem=message)
 
 
 def link_problem(kind: str, target: str, source_path: str, context: dict) -> str | None:
@@ -262,35 +246,32 @@ def link_problem(kind: str, target: str, source_path: str, context: dict) -> str
     other target it only warns, which --fatal warnings turns into a crash.
     """
     content = context["content_path"]
-    path = unquote(target)
-    base = content if path.startswith("/") else os.path.dirname(source_path)
-    full = os.path.normpath(os.path.join(base, path.lstrip("/")))
+    full = link_path(target, source_path, content)
     rel = os.path.relpath(full, content).replace(os.sep, "/")
     if rel == "." or rel == ".." or rel.startswith("../"):
-        return (
-            "points outside content/ (link only to files in content/; paths are relative "
-            "to this file, or to content/ when they start with /)"
-        )
+        return text("link.outside_content")
     if not os.path.isfile(full):
-        return (
-            "points to a file that does not exist "
-            "(paths are relative to this file, or to content/ when they start with /)"
-        )
+        return text("link.missing")
     if any(part.startswith(".") for part in rel.split("/")):
-        return "points to a hidden file, which is not published (rename it without the dot)"
+        return text("link.hidden")
     static = _in_folders(rel, context["static_paths"])
     if kind == "filename":
         if static:
-            return f"points to a file that is not a page (write {{static}}{target} instead)"
+            return text("link.static_not_page", suggestion=f"{{static}}{target}")
         if not (_in_folders(rel, LINKABLE_FOLDERS) and rel.endswith(MARKDOWN_EXTENSIONS)):
-            return (
-                "points to a file that is not published as a page (link to a news article "
-                "or a page in content/news/ or content/pages/)"
-            )
+            return text("link.not_a_page")
     elif not static:
         folders = ", ".join(f"content/{d.strip('/')}/" for d in context["static_paths"])
-        return f"points to a file that is not published ({{{kind}}} links to files in {folders})"
+        return text("link.not_published", kind=f"{{{kind}}}", folders=folders)
     return None
+
+
+def link_path(target: str, source_path: str, content: str) -> str:
+    """The file a {filename}, {static} or {attach} link points to: relative
+    to the linking file, or to content/ when it starts with /."""
+    path = unquote(target)
+    base = content if path.startswith("/") else os.path.dirname(source_path)
+    return os.path.normpath(os.path.join(base, path.lstrip("/")))
 
 
 def _in_folders(rel: str, folders) -> bool:
@@ -330,7 +311,7 @@ def scan(settings: dict) -> SiteIndex:
             ext = os.path.splitext(source_path)[1].lower()
             wrong = _wrong_file_type(kind, ext)
             if wrong:
-                index.errors.append(ContentError(rel_path, 1, "file", wrong))
+                index.errors.append(ContentError(rel_path, 1, text("where.file"), wrong))
                 continue
             doc, errors, refs = parse_document(kind, source_path, rel_path, context)
             index.errors.extend(errors)
@@ -343,6 +324,7 @@ def scan(settings: dict) -> SiteIndex:
                 index.present[kind].add(doc.slug if doc else slugify(stem))
     _check_site(index)
     _check_links(index, context)
+    _check_links_to_unpublished(index, content_path, settings.get("_EDUWEB_NOW"))
     index.errors.sort()
     return index
 
@@ -360,7 +342,7 @@ def walk_content(folder: str, relative) -> tuple[list[str], list[ContentError]]:
     problems: list[ContentError] = []
 
     def problem(path: str, message: str) -> None:
-        problems.append(ContentError(printable(relative(path)), 1, "file", message))
+        problems.append(ContentError(printable(relative(path)), 1, text("where.file"), message))
 
     if os.path.islink(folder):
         problem(folder, _symlink_message(folder))
@@ -374,7 +356,7 @@ def walk_content(folder: str, relative) -> tuple[list[str], list[ContentError]]:
         except FileNotFoundError:
             continue  # the folder is optional
         except OSError as err:
-            problem(current, f"cannot be read ({err.strerror or err}; check its permissions)")
+            problem(current, text("folder.unreadable", reason=err.strerror or err))
             continue
         folders = []
         for entry in entries:
@@ -396,22 +378,19 @@ def walk_content(folder: str, relative) -> tuple[list[str], list[ContentError]]:
                 elif entry.is_file(follow_symlinks=False):
                     files.append(entry.path)
                 else:
-                    problem(entry.path, "is not an ordinary file (remove it)")
+                    problem(entry.path, text("file.not_ordinary"))
             except OSError as err:
-                problem(entry.path, f"cannot be read ({err.strerror or err})")
+                problem(entry.path, text("entry.unreadable", reason=err.strerror or err))
         pending.extend(reversed(folders))
     return sorted(files), problems
 
 
 def _symlink_message(path: str) -> str:
     try:
-        target = f" to {printable(os.readlink(path))}"
+        target = text("file.symlink_target", target=printable(os.readlink(path)))
     except OSError:
         target = ""
-    return (
-        f"is a symbolic link{target}; links are not followed or published "
-        "(put the file itself here)"
-    )
+    return text("file.symlink", target=target)
 
 
 def _static_problems(folder: str, relative) -> tuple[list[str], list[ContentError]]:
@@ -422,19 +401,11 @@ def _static_problems(folder: str, relative) -> tuple[list[str], list[ContentErro
     for path in files:
         if path.lower().endswith(MARKDOWN_EXTENSIONS):
             problems.append(
-                ContentError(
-                    relative(path),
-                    1,
-                    "file",
-                    "Markdown files are not published from here (news belong in "
-                    "content/news/, pages in content/pages/)",
-                )
+                ContentError(relative(path), 1, text("where.file"), text("file.markdown_in_static"))
             )
         elif not os.access(path, os.R_OK):
             problems.append(
-                ContentError(
-                    relative(path), 1, "file", "cannot be read (check the file's permissions)"
-                )
+                ContentError(relative(path), 1, text("where.file"), text("file.static_unreadable"))
             )
     return files, problems
 
@@ -442,16 +413,16 @@ def _static_problems(folder: str, relative) -> tuple[list[str], list[ContentErro
 def _wrong_file_type(kind: str, ext: str) -> str | None:
     if kind == "contact":
         if ext == ".yaml":
-            return "contact files end in .yml (rename the file to end in .yml)"
+            return text("file.contact_yaml_extension")
         if ext != ".yml":
-            return "only contact files ending in .yml belong in content/contacts/"
+            return text("file.contact_wrong_type")
         return None
     if ext in MARKDOWN_EXTENSIONS:
         return None
     folder = KIND_FOLDERS[kind]
     if ext in model.IMAGE_EXTENSIONS:
-        return f"pictures belong in content/images/, not in content/{folder}/ (move the file)"
-    return f"only Markdown files ending in .md belong in content/{folder}/"
+        return text("file.picture_in_content_folder", folder=folder)
+    return text("file.wrong_type", folder=folder)
 
 
 def _check_site(index: SiteIndex) -> None:
@@ -472,10 +443,7 @@ def _check_site(index: SiteIndex) -> None:
                     doc.rel_path,
                     doc.line_of(("slug",)),
                     "slug",
-                    (
-                        f"{address} is an address the site makes itself (give the page "
-                        "another slug:)"
-                    ),
+                    text("address.reserved", address=address),
                 )
             )
             continue
@@ -486,10 +454,7 @@ def _check_site(index: SiteIndex) -> None:
                     doc.rel_path,
                     doc.line_of(("slug",)),
                     "slug",
-                    (
-                        f"{address} is already the address of {taken[address].rel_path} "
-                        "(give one of them another slug:)"
-                    ),
+                    text("address.taken", address=address, other=taken[address].rel_path),
                 )
             )
             continue
@@ -511,7 +476,7 @@ def _check_site(index: SiteIndex) -> None:
                         ("contacts", number),
                         contact_id,
                         index.present["contact"],
-                        "content/contacts/{}.yml",
+                        "reference.contact_file",
                     )
                 )
         for number, slug in enumerate(refs.programmes):
@@ -523,7 +488,7 @@ def _check_site(index: SiteIndex) -> None:
                         ("programmes", number),
                         slug,
                         index.present["programme"],
-                        "programme with slug {}",
+                        "reference.programme",
                     )
                 )
             elif target and target.is_draft and not refs.is_draft:
@@ -532,8 +497,7 @@ def _check_site(index: SiteIndex) -> None:
                         refs.rel_path,
                         refs.line_of(("programmes", number)),
                         field_path(("programmes", number)),
-                        f"{slug!r} is a draft ({target.rel_path} has status: draft; "
-                        "publish it or remove it from the list)",
+                        text("reference.draft", value=slug, other=target.rel_path),
                     )
                 )
 
@@ -618,9 +582,13 @@ def _check_tags(index: SiteIndex) -> None:
                             doc.rel_path,
                             doc.line_of(where),
                             field_path(where),
-                            f"{name!r} and {other!r} (line "
-                            f"{doc.line_of(('tags', other_number))}) get the same address "
-                            f"{address} (keep one of them)",
+                            text(
+                                "tag.same_address_in_file",
+                                value=name,
+                                other=other,
+                                line=doc.line_of(("tags", other_number)),
+                                address=address,
+                            ),
                         )
                     )
                 continue
@@ -629,30 +597,63 @@ def _check_tags(index: SiteIndex) -> None:
                 first[slug] = (name, doc, number)
                 continue
             other, other_doc, other_number = first[slug]
+            other_line = other_doc.line_of(("tags", other_number))
             if other != name:
                 index.errors.append(
                     ContentError(
                         doc.rel_path,
                         doc.line_of(where),
                         field_path(where),
-                        f"{name!r} gets the same address {address} as {other!r} in "
-                        f"{other_doc.rel_path}:{other_doc.line_of(('tags', other_number))} "
-                        "(write the tag the same way in both files, or choose names that differ "
-                        "in letters or digits)",
+                        text(
+                            "tag.same_address",
+                            value=name,
+                            address=address,
+                            other=other,
+                            where=f"{other_doc.rel_path}:{other_line}",
+                        ),
                     )
                 )
 
 
+def _is_scheduled(doc: Document, now) -> bool:
+    """News dated after the moment of the build: published by a later build."""
+    return doc.kind == "news" and now is not None and doc.meta.date > now
+
+
+def _check_links_to_unpublished(index: SiteIndex, content: str, now) -> None:
+    """A {filename} link from a published page to a draft or a scheduled
+    article would point nowhere: neither is written (settings.py)."""
+    published = (
+        d for d in index.documents.values() if not d.is_draft and not _is_scheduled(d, now)
+    )
+    for doc in sorted(published, key=lambda d: d.rel_path):
+        for number, written in enumerate(doc.body.split("\n")):
+            for kind, target in _INTERNAL_LINK.findall(written):
+                other = index.documents.get(link_path(target, doc.source_path, content))
+                if kind != "filename" or other is None:
+                    continue
+                if other.is_draft:
+                    problem = text("link.to_draft", other=other.rel_path)
+                elif _is_scheduled(other, now):
+                    problem = text("link.to_scheduled", date=other.meta.date.date().isoformat())
+                else:
+                    continue
+                link = text("body.link", link=f"{{{kind}}}{target}", problem=problem)
+                line = doc.body_first_line + number
+                index.errors.append(ContentError(doc.rel_path, line, text("where.body"), link))
+
+
 def _unknown_ref(refs: References, loc: tuple, value: str, known: set, what: str) -> ContentError:
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    hint = (
-        f"did you mean {close[0]}?"
-        if close
-        else ("known: " + ", ".join(sorted(known)) if known else "there are none yet")
-    )
+    if close:
+        hint = text("reference.did_you_mean", name=close[0])
+    elif known:
+        hint = text("reference.known", names=", ".join(sorted(known)))
+    else:
+        hint = text("reference.none_yet")
     return ContentError(
         refs.rel_path,
         refs.line_of(loc),
         field_path(loc),
-        f"{value!r} does not exist (no {what.format(value)}; {hint})",
+        text("reference.unknown", value=value, what=text(what, value=value), hint=hint),
     )

@@ -7,6 +7,8 @@ import os
 import re
 from zoneinfo import ZoneInfo
 
+from . import messages
+
 # re.ASCII: \d and \s are 0-9 and ASCII white space, not every script's digits.
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
 DATETIME_RE = re.compile(
@@ -48,11 +50,10 @@ def _calendar_date(year: str, month: str, day: str, raw: str) -> dt.date:
     try:
         date = dt.date(int(year), int(month), int(day))
     except ValueError as err:  # month 13, 30 February, …
-        raise DateError(f"{raw!r} is not a date (write YYYY-MM-DD)") from err
+        raise DateError(messages.text("date.not_a_date", value=raw)) from err
     if not FIRST_YEAR <= date.year <= LAST_YEAR:
         raise DateError(
-            f"{raw!r} is outside the years {FIRST_YEAR}–{LAST_YEAR} the site handles "
-            "(check the year)"
+            messages.text("date.year_out_of_range", value=raw, first=FIRST_YEAR, last=LAST_YEAR)
         )
     return date
 
@@ -61,7 +62,7 @@ def parse_date(raw: str) -> dt.date:
     """'2024-06-03' -> date(2024, 6, 3); anything else raises DateError."""
     match = DATE_RE.match(raw.strip())
     if not match:
-        raise DateError(f"{raw!r} is not a date (write YYYY-MM-DD)")
+        raise DateError(messages.text("date.not_a_date", value=raw))
     return _calendar_date(*match.groups(), raw=raw)
 
 
@@ -69,7 +70,7 @@ def parse_time(raw: str) -> dt.time:
     """'13:00' or '9:30' -> time; anything else raises DateError."""
     match = TIME_RE.match(raw.strip())
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise DateError(f"{raw!r} is not a time (write HH:MM, e.g. 13:00)")
+        raise DateError(messages.text("date.not_a_time", value=raw))
     return dt.time(int(match[1]), int(match[2]))
 
 
@@ -84,13 +85,11 @@ def parse_datetime(raw: str, tz: dt.tzinfo) -> dt.datetime:
         return dt.datetime.combine(parse_date(text), dt.time(0, 0), tzinfo=tz)
     match = DATETIME_RE.match(text)
     if not match:
-        raise DateError(
-            f"{raw!r} is not a date (write YYYY-MM-DD, or YYYY-MM-DD HH:MM with a time)"
-        )
+        raise DateError(messages.text("date.not_a_date_or_time", value=raw))
     year, month, day, hour, minute, second, offset = match.groups()
     date = _calendar_date(year, month, day, raw=raw)
     if int(hour) > 23 or int(minute) > 59 or int(second or 0) > 59:
-        raise DateError(f"{raw!r} is not a time of day (write YYYY-MM-DD HH:MM)")
+        raise DateError(messages.text("date.not_a_time_of_day", value=raw))
     moment = dt.datetime.combine(date, dt.time(int(hour), int(minute), int(second or 0)))
     if offset is None:
         return moment.replace(tzinfo=tz)
@@ -100,10 +99,7 @@ def parse_datetime(raw: str, tz: dt.tzinfo) -> dt.datetime:
     digits = offset[1:].replace(":", "")
     delta = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
     if int(digits[2:]) > 59 or delta > MAX_OFFSET:
-        raise DateError(
-            f"{raw!r} has a time zone offset that does not exist (write e.g. +01:00, "
-            "or leave it out for Swedish time)"
-        )
+        raise DateError(messages.text("date.bad_offset", value=raw))
     return moment.replace(tzinfo=dt.timezone(sign * delta))
 
 
@@ -115,15 +111,9 @@ def build_now(environ: dict | None = None) -> dt.datetime:
         return dt.datetime.now(dt.UTC).replace(microsecond=0)
     last = dt.datetime(LAST_YEAR, 12, 31, 23, 59, 59, tzinfo=dt.UTC)
     if not re.fullmatch(r"[0-9]+", raw):
-        raise DateError(
-            f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds since 1970 "
-            "(e.g. SOURCE_DATE_EPOCH=$(date +%s))"
-        )
+        raise DateError(messages.text("date.epoch_not_a_number", value=raw))
     if len(raw) > 12 or int(raw) > last.timestamp():
-        raise DateError(
-            f"SOURCE_DATE_EPOCH={raw!r} is after {LAST_YEAR} (the site handles the years "
-            f"up to {LAST_YEAR}; e.g. SOURCE_DATE_EPOCH=$(date +%s))"
-        )
+        raise DateError(messages.text("date.epoch_too_late", value=raw, last=LAST_YEAR))
     return dt.datetime.fromtimestamp(int(raw), dt.UTC)
 
 

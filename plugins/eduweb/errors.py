@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import messages
+
 
 @dataclass(frozen=True, order=True)
 class ContentError:
@@ -29,11 +31,22 @@ class ContentValidationError(Exception):
         self.errors = sorted(errors)
         count = len(self.errors)
         files = len({e.path for e in self.errors})
-        super().__init__(
-            f"{count} {'problem' if count == 1 else 'problems'} in {files} "
-            f"{'file' if files == 1 else 'files'}; nothing was built and the "
-            "previous output was left as it was"
-        )
+        super().__init__(summary(count, files))
+
+
+def summary(count: int, files: int) -> str:
+    """'1 problem i 1 fil', '3 problem i 2 filer': the line after the problems."""
+    problems = (
+        messages.text("summary.one_problem")
+        if count == 1
+        else messages.text("summary.problem_count", count=count)
+    )
+    file_word = (
+        messages.text("summary.one_file")
+        if files == 1
+        else messages.text("summary.file_count", count=files)
+    )
+    return messages.text("summary.problems", problems=problems, files=file_word)
 
 
 def field_path(loc: tuple) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from . import messages
 from .errors import ContentError, field_path
 
 Path_ = tuple  # a field path such as ('rounds', 0, 'name')
@@ -49,6 +50,8 @@ _CONTROL_NAMES = {
 # stays the text as written (YAML 1.1's implicit types are never applied).
 _NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
 FENCE_RE = re.compile(r"^---\s*$")
+# The field a line starts with: "title: …" or "  name: …" -> the name.
+_FIELD_NAME_RE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:")
 END_FENCE_RE = re.compile(r"^(?:---|\.\.\.)\s*$")
 
 
@@ -111,12 +114,8 @@ def describe_character(char: str) -> str:
 
 
 def control_character_message(char: str, column: int | None = None) -> str:
-    where = f" at column {column}" if column else ""
-    return (
-        f"contains the invisible character {describe_character(char)}{where} "
-        "(delete it and retype the text around it; such characters come with text "
-        "pasted from Word or a PDF)"
-    )
+    where = messages.text("file.at_column", column=column) if column else ""
+    return messages.text("file.control_character", char=describe_character(char), where=where)
 
 
 def remove_control_characters(text: str) -> tuple[str, list[tuple[int, int, str]]]:
@@ -151,11 +150,7 @@ def split_front_matter(text: str) -> SplitFile:
     """Separate the YAML between the two `---` lines from the Markdown body."""
     lines = text.split("\n")
     if not lines or not FENCE_RE.match(lines[0]):
-        raise FrontMatterError(
-            1,
-            "the file does not start with front matter (make the first line ---, "
-            "then the fields such as title: …, then a line ---, then the text)",
-        )
+        raise FrontMatterError(1, messages.text("file.no_front_matter"))
     for index in range(1, len(lines)):
         if END_FENCE_RE.match(lines[index]):
             return SplitFile(
@@ -164,25 +159,88 @@ def split_front_matter(text: str) -> SplitFile:
                 body="\n".join(lines[index + 1 :]),
                 body_first_line=index + 2,
             )
-    raise FrontMatterError(
-        1, "the front matter has no closing --- line (end the fields with a line ---)"
-    )
+    raise FrontMatterError(_missing_fence_line(lines), messages.text("file.no_closing_fence"))
+
+
+# A line that can belong to the fields: a field (name: …), a list item, a
+# comment, or a value continued on an indented line.
+_FIELD_LINE_RE = re.compile(r"^(?:\s+\S|[-#]|[^\s:][^:]*:(?:\s|$))")
+
+
+def _missing_fence_line(lines: list[str]) -> int:
+    """Where the closing --- belongs: the first line that cannot be part of
+    the fields (the empty line before the text, or the text itself)."""
+    for index in range(1, len(lines)):
+        if not _FIELD_LINE_RE.match(lines[index]):
+            return index + 1
+    return len(lines)
 
 
 def _yaml_hint(problem: str) -> str:
     if "\\t" in problem or "tab" in problem:
-        return "indent with spaces, not tabs"
+        return messages.text("yaml.hint_tab")
     if "mapping values are not allowed" in problem:
-        return 'a value containing ": " must be in double quotes, e.g. title: "Nu: nästa steg"'
+        return messages.text("yaml.hint_colon")
     if "could not find expected ':'" in problem:
-        return "every field is written name: value"
-    return (
-        "check the indentation, and put values that contain ': ' or start with "
-        "[ { * & ! % @ # | > ' \" in double quotes"
-    )
+        return messages.text("yaml.hint_no_colon")
+    return messages.text("yaml.hint_other")
 
 
-def load_yaml(text: str, first_line: int, where: str) -> Loaded:
+_CLOSING = {"[": "]", "{": "}"}
+_BRACKETS = {"[": "yaml.square_bracket", "{": "yaml.curly_bracket"}
+
+
+def yaml_syntax_problem(err: yaml.MarkedYAMLError, yaml_lines: list[str]) -> tuple[int, str]:
+    """A PyYAML syntax error as (the line of the YAML text where the writer
+    must look, counted from 0; the message).
+
+    PyYAML reports where it gave up, which for an unclosed quote or bracket
+    and a line without a colon is a later line; the line that needs the fix
+    is the one its context mark points at.
+    """
+    problem = err.problem or err.context or ""
+    context = err.context or ""
+    mark = err.problem_mark or err.context_mark
+    line = mark.line if mark else 0
+    column = mark.column if mark else 0
+    context_line = err.context_mark.line if err.context_mark else line
+    values = {"problem": problem or "not valid YAML", "hint": _yaml_hint(problem)}
+
+    def written(number: int) -> str:
+        return yaml_lines[number] if 0 <= number < len(yaml_lines) else ""
+
+    if "'\\t'" in problem:
+        return line, messages.text("yaml.tab", **values)
+    if "quoted scalar" in context:
+        return context_line, messages.text("yaml.unclosed_quote", **values)
+    if "flow sequence" in context or "flow mapping" in context:
+        opening = "[" if "sequence" in context else "{"
+        bracket = messages.text(_BRACKETS[opening])
+        return context_line, messages.text(
+            "yaml.unclosed_bracket", bracket=bracket, closing=_CLOSING[opening], **values
+        )
+    if "could not find expected ':'" in problem:
+        return context_line, messages.text("yaml.no_colon", **values)
+    if "mapping values are not allowed" in problem:
+        before = written(line)[:column]
+        # The first colon of an indented line: the field is indented too far.
+        # Any other: a value holding ": ".
+        if before[:1].isspace() and ":" not in before:
+            return line, messages.text("yaml.indented_too_far", **values)
+        return line, messages.text("yaml.colon_in_value", **values)
+    if "expected <block end>" in problem:
+        if "'-'" in problem or "block sequence" in problem:
+            return line, messages.text("yaml.list_item", **values)
+        if "<scalar>" in problem and any(q in written(line)[:column] for q in "\"'"):
+            return line, messages.text("yaml.text_after_quote", **values)
+        return line, messages.text("yaml.indented_too_far", **values)
+    if "cannot start any token" in problem:
+        char = written(line)[column : column + 1] or "?"
+        return line, messages.text("yaml.bad_start", char=char, **values)
+    return line, messages.text("yaml.other", **values)
+
+
+def load_yaml(source: str, first_line: int, where: str) -> Loaded:
     """Load YAML text into plain data with the file line of every field.
 
     `first_line` is the file line of the text's first line; `where` is the
@@ -195,26 +253,24 @@ def load_yaml(text: str, first_line: int, where: str) -> Loaded:
     """
     builder = _Builder(first_line)
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(source, Loader=yaml.SafeLoader):
             builder.feed(event)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = first_line + (mark.line if mark else 0)
-        problem = err.problem or err.context or "not valid YAML"
-        raise FrontMatterError(
-            line, f"YAML syntax error: {problem} ({_yaml_hint(problem)})"
-        ) from err
+        source_lines = source.split("\n")
+        number, message = yaml_syntax_problem(err, source_lines)
+        name = _FIELD_NAME_RE.match(source_lines[number]) if number < len(source_lines) else None
+        raise FrontMatterError(first_line + number, message, name[1] if name else None) from err
     except yaml.YAMLError as err:
-        # One line, whatever the library's text looks like.
-        raise FrontMatterError(first_line, "YAML error: " + " ".join(str(err).split())) from err
+        message = messages.text(
+            "yaml.other", problem=" ".join(str(err).split()), hint=_yaml_hint(str(err))
+        )
+        raise FrontMatterError(first_line, message) from err
     loaded = builder.loaded
     loaded.lines[()] = max(first_line - 1, 1)
     if builder.root is _NOTHING:  # no fields at all
         loaded.data = {}
     elif not isinstance(builder.root, dict):
-        raise FrontMatterError(
-            builder.root_line, "expected fields written as name: value, one per line"
-        )
+        raise FrontMatterError(builder.root_line, messages.text("file.not_fields"))
     else:
         loaded.data = builder.root
     return loaded
@@ -249,11 +305,7 @@ class _Builder:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise FrontMatterError(
-                    self._line(event),
-                    "YAML syntax error: a second document starts here (a line --- is "
-                    "only allowed before the first field; remove it)",
-                )
+                raise FrontMatterError(self._line(event), messages.text("file.second_document"))
             return
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frame = self.stack.pop()
@@ -265,10 +317,7 @@ class _Builder:
         path, is_key = self._slot(line)
         if isinstance(event, yaml.AliasEvent):
             raise FrontMatterError(
-                line,
-                f"*{event.anchor} repeats a value marked &{event.anchor}, which the site "
-                "does not support (write the value out in full)",
-                self._field(path),
+                line, messages.text("file.alias", anchor=event.anchor), self._field(path)
             )
         if isinstance(event, yaml.ScalarEvent):
             self._done(self._scalar(event, path, line), is_key, line)
@@ -276,8 +325,7 @@ class _Builder:
         if len(self.stack) >= MAX_NESTING:
             raise FrontMatterError(
                 line,
-                f"nested more than {MAX_NESTING} levels deep (the fields of the site "
-                "are nested at most 5 levels; check the indentation and the brackets)",
+                messages.text("file.too_deep", max=MAX_NESTING),
                 self._field(path[:1] if path else path),
             )
         container = {} if isinstance(event, yaml.MappingStartEvent) else []
@@ -320,7 +368,7 @@ class _Builder:
 
     def _error(self, line: int, path: Path_, message: str) -> None:
         self.loaded.errors.append(
-            ContentError("", line, field_path(path) or "front matter", message)
+            ContentError("", line, field_path(path) or messages.text("where.front_matter"), message)
         )
 
     def _done(self, value: object, is_key: bool, line: int) -> None:
@@ -341,11 +389,11 @@ class _Builder:
         # A name over several lines ("a\\nb" in quotes) would split the message.
         if not isinstance(value, str) or value == "" or "\n" in value:
             if top.path is not None:
-                self._error(line, top.path, "a field name must be plain text followed by a colon")
+                self._error(line, top.path, messages.text("file.bad_field_name"))
             top.key = _SKIP
         elif value in top.value:
             if top.path is not None:
-                self._error(line, top.path + (value,), "written twice (keep one of the two lines)")
+                self._error(line, top.path + (value,), messages.text("file.field_twice"))
             top.key = _SKIP
         else:
             top.key = value

@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 from . import messages
 from .dates import DateError, parse_date, parse_datetime, parse_time
 from .frontmatter import describe_character
+from .messages import text
 from .phones import PhoneError, parse_phone
 from .programmes import booking_conflict
 from .slugs import MAX_SLUG_LENGTH, is_slug, slugify
@@ -40,9 +41,9 @@ def _fail(message: str) -> PydanticCustomError:
 
 def _describe(value: object) -> str:
     if isinstance(value, list):
-        return "a list"
+        return text("value.list")
     if isinstance(value, dict):
-        return "a group of indented fields"
+        return text("value.group")
     return repr(value)
 
 
@@ -51,22 +52,19 @@ def _text(value: object, info: ValidationInfo) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _fail(
-            f"expected text, found {_describe(value)} "
-            f"(write {info.field_name or 'the field'}: followed by the text on the same line)"
-        )
+        raise _fail(text("field.not_text", found=_describe(value), name=info.field_name or "…"))
     value = value.strip()
     if not value:
-        raise _fail("is empty (write the text after the colon, or remove the line)")
+        raise _fail(text("field.empty"))
     return value
 
 
-def _required(check, example: str):
+def _required(check, example):
     """A check that also refuses an empty value (`title:` with nothing after it)."""
 
     def required(value: object, info: ValidationInfo):
         if value is None:
-            raise _fail(f"is empty (write {info.field_name}: {example})")
+            raise _fail(text("field.required_empty", name=info.field_name, example=example()))
         return check(value, info)
 
     return required
@@ -76,11 +74,8 @@ def _list(value: object, info: ValidationInfo) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        name = info.field_name or "field"
-        raise _fail(
-            f"expected a list, found {_describe(value)} "
-            f"(write {name}: [first, second] or one '- item' line per entry)"
-        )
+        name = info.field_name or "…"
+        raise _fail(text("field.not_list", found=_describe(value), name=name))
     return value
 
 
@@ -88,7 +83,7 @@ def _date(value: object, info: ValidationInfo):
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _fail(f"expected a date, found {_describe(value)} (write YYYY-MM-DD)")
+        raise _fail(text("field.not_a_date_value", found=_describe(value)))
     try:
         return parse_date(value)
     except DateError as err:
@@ -99,7 +94,7 @@ def _datetime(value: object, info: ValidationInfo):
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _fail(f"expected a date, found {_describe(value)} (write YYYY-MM-DD)")
+        raise _fail(text("field.not_a_date_value", found=_describe(value)))
     try:
         return parse_datetime(value, info.context["tz"])
     except DateError as err:
@@ -110,59 +105,98 @@ def _time(value: object, info: ValidationInfo):
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _fail(f"expected a time, found {_describe(value)} (write HH:MM, e.g. 13:00)")
+        raise _fail(text("field.not_a_time_value", found=_describe(value)))
     try:
         return parse_time(value)
     except DateError as err:
         raise _fail(str(err)) from err
 
 
-def _choice(*allowed: str):
+def _fold(value: str) -> str:
+    """'Fullbokad', 'FULLBOKAD' and 'fullbokad ' are one word; so are
+    'inställd' and 'installd', typed without å, ä and ö."""
+    folded = unicodedata.normalize("NFKD", value.strip().casefold())
+    return " ".join("".join(c for c in folded if not unicodedata.combining(c)).split())
+
+
+def _choice(options_key: str, aliases: dict[str, str]):
+    """One of the contract's words, or a Swedish alias of one (`aliases`
+    maps an alias to the contract's word), in any case, with or without
+    å, ä and ö; a near miss gets a "did you mean" with the word as spelt."""
+    known = {_fold(word): word for word in aliases.values()} | {
+        _fold(alias): word for alias, word in aliases.items()
+    }
+    spelt = {_fold(word): word for word in [*aliases.values(), *aliases]}
+
     def check(value: object, info: ValidationInfo) -> str | None:
         if value is None:
             return None
-        if value not in allowed:
-            options = " or ".join(allowed) if len(allowed) == 2 else "one of " + ", ".join(allowed)
-            raise _fail(f"{_describe(value)} is not allowed (write {options})")
-        return value
+        if isinstance(value, str) and _fold(value) in known:
+            return known[_fold(value)]
+        options = text(options_key)
+        close = difflib.get_close_matches(_fold(str(value)), list(known), n=1, cutoff=0.6)
+        if close:
+            raise _fail(
+                text(
+                    "field.choice_guess",
+                    found=_describe(value),
+                    guess=spelt[close[0]],
+                    options=options,
+                )
+            )
+        raise _fail(text("field.choice", found=_describe(value), options=options))
 
     return check
+
+
+def publish_status(value: object) -> object:
+    """`status:` as the contract's word when it is one or a Swedish alias of
+    one (Utkast -> draft); anything else as written."""
+    if isinstance(value, str):
+        return _PUBLISH_STATUSES.get(_fold(value), value)
+    return value
+
+
+# The contract's words (docs/content-model.md) and their Swedish aliases.
+PUBLISH_STATUS_ALIASES = {"publicerad": "published", "utkast": "draft"}
+ROUND_STATUS_ALIASES = {
+    "öppen": "open",
+    "få platser": "few-places",
+    "fa-platser": "few-places",
+    "fullbokad": "full",
+    "inställd": "cancelled",
+}
 
 
 def _percent(value: object, info: ValidationInfo) -> int | None:
     if value is None:
         return None
-    text = value.strip().rstrip("%").strip() if isinstance(value, str) else ""
+    written = value.strip().rstrip("%").strip() if isinstance(value, str) else ""
     # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
-    if not re.fullmatch(r"[0-9]{1,3}", text) or int(text) > 100:
-        raise _fail(
-            f"{_describe(value)} is not a whole number from 0 to 100 "
-            "(write e.g. booked_percent: 50)"
-        )
-    return int(text)
+    if not re.fullmatch(r"[0-9]{1,3}", written) or int(written) > 100:
+        raise _fail(text("field.percent", found=_describe(value)))
+    return int(written)
 
 
 def _url(value: object, info: ValidationInfo) -> str | None:
-    text = _text(value, info)
-    if text is None:
+    written = _text(value, info)
+    if written is None:
         return None
-    odd = next((char for char in text if _not_in_url(char)), None)
+    odd = next((char for char in written if _not_in_url(char)), None)
     if odd is not None:
-        what = "a space" if odd == " " else describe_character(odd)
-        raise _fail(
-            f"{text!r} contains {what}, which a web address cannot have (copy the address "
-            "from the browser's address bar, e.g. https://www.example.se/anmalan)"
+        what = (
+            text("value.space")
+            if odd == " "
+            else text("value.character", char=describe_character(odd))
         )
+        raise _fail(text("field.url_character", value=written, what=what))
     try:
-        parts = urlsplit(text)
+        parts = urlsplit(written)
     except ValueError:  # e.g. an unclosed [ in the host
         parts = urlsplit("")
     if parts.scheme not in ("https", "http") or "." not in parts.netloc:
-        raise _fail(
-            f"{text!r} is not a web address (write the full address, "
-            "e.g. https://www.example.se/anmalan)"
-        )
-    return text
+        raise _fail(text("field.not_url", value=written))
+    return written
 
 
 def _not_in_url(char: str) -> bool:
@@ -173,65 +207,48 @@ def _not_in_url(char: str) -> bool:
 
 def _tag(value: object, info: ValidationInfo) -> str | None:
     """A tag has a page, /nyheter/amne/<slug>/, so it must give an address."""
-    text = _required(_text, "…")(value, info)
-    slug = slugify(text)
+    written = _required(_text, lambda: "…")(value, info)
+    slug = slugify(written)
     if not slug:
-        raise _fail(
-            f"{text!r} has no letters or digits, so its tag page would have no address "
-            "(write a word, e.g. Digitalisering)"
-        )
+        raise _fail(text("field.tag_without_letters", value=written))
     if len(slug) > MAX_SLUG_LENGTH:
-        raise _fail(
-            f"is too long for an address ({len(slug)} characters; a tag may have at most "
-            f"{MAX_SLUG_LENGTH})"
-        )
-    return text
+        raise _fail(text("field.tag_too_long", length=len(slug), max=MAX_SLUG_LENGTH))
+    return written
 
 
 def _email(value: object, info: ValidationInfo) -> str | None:
-    text = _text(value, info)
-    if text is not None and not EMAIL_RE.match(text):
-        raise _fail(f"{text!r} is not an e-mail address (write e.g. namn@example.se)")
-    return text
+    written = _text(value, info)
+    if written is not None and not EMAIL_RE.match(written):
+        raise _fail(text("field.email", value=written))
+    return written
 
 
 def _slug(value: object, info: ValidationInfo) -> str | None:
-    text = _text(value, info)
-    if text is not None and not is_slug(text):
-        raise _fail(
-            f"{text!r} cannot be used in an address (use lower-case a-z, 0-9 and "
-            "single hyphens, e.g. ny-omgang-hosten-2025)"
-        )
-    if text is not None and len(text) > MAX_SLUG_LENGTH:
-        raise _fail(
-            f"is {len(text)} characters long; an address may have at most "
-            f"{MAX_SLUG_LENGTH} (shorten it)"
-        )
-    return text
+    written = _text(value, info)
+    if written is not None and not is_slug(written):
+        raise _fail(text("field.slug_characters", value=written))
+    if written is not None and len(written) > MAX_SLUG_LENGTH:
+        raise _fail(text("field.slug_too_long", length=len(written), max=MAX_SLUG_LENGTH))
+    return written
 
 
 def _image(value: object, info: ValidationInfo) -> str | None:
-    text = _text(value, info)
-    if text is None:
+    written = _text(value, info)
+    if written is None:
         return None
     content = info.context["content_path"]
-    rel = text.lstrip("/")
+    rel = written.lstrip("/")
     full = os.path.normpath(os.path.join(content, rel))
     if not full.startswith(os.path.normpath(content) + os.sep):
-        raise _fail(f"{text!r} is outside content/ (write a path such as images/bild.jpg)")
+        raise _fail(text("image.outside_content", value=written))
     if os.path.splitext(rel)[1].lower() not in IMAGE_EXTENSIONS:
-        raise _fail(
-            f"{text!r} is not a picture (use a .jpg, .png, .webp, .gif, .avif or .svg file)"
-        )
+        raise _fail(text("image.not_a_picture", value=written))
     if not os.path.isfile(full):
-        raise _fail(
-            f"{text!r} does not exist (paths are relative to content/, "
-            "e.g. images/bild.jpg; check the spelling and the file's extension)"
-        )
+        raise _fail(text("image.missing", value=written))
     static_dirs = info.context["static_paths"]
     if not any(rel.startswith(d.rstrip("/") + "/") for d in static_dirs):
         folders = ", ".join(f"content/{d}/" for d in static_dirs)
-        raise _fail(f"{text!r} is not in a folder that is published ({folders}); move it there")
+        raise _fail(text("image.not_published", value=written, folders=folders))
     return rel
 
 
@@ -283,12 +300,9 @@ def _phones(value: object, info: ValidationInfo) -> list:
 def _phone(value: object, info: ValidationInfo) -> str:
     """One number, as written (08-709 59 81); phones.py gives its other forms."""
     if value is None:
-        raise _fail("is empty (write the number after the dash, or remove the line)")
+        raise _fail(text("phone.empty"))
     if not isinstance(value, str) or not value.strip():
-        raise _fail(
-            f"expected a phone number, found {_describe(value)} "
-            "(write phone: 08-709 59 81, or a list: [08-709 59 81, 070-527 59 81])"
-        )
+        raise _fail(text("phone.not_text", found=_describe(value)))
     try:
         parse_phone(value)
     except PhoneError as err:
@@ -300,10 +314,7 @@ def _mapping(value: object, info: ValidationInfo) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise _fail(
-            f"expected indented name: value lines, found {_describe(value)} "
-            "(write extra: on its own line, then the fields indented below it)"
-        )
+        raise _fail(text("field.extra_not_fields", found=_describe(value)))
     return value
 
 
@@ -312,11 +323,11 @@ def _typed(fn) -> Any:
 
 
 Text = _typed(_text)
-RequiredText = _typed(_required(_text, "…"))
+RequiredText = _typed(_required(_text, lambda: "…"))
 Date = _typed(_date)
-RequiredDate = _typed(_required(_date, "YYYY-MM-DD"))
+RequiredDate = _typed(_required(_date, lambda: text("example.date")))
 DateTime = _typed(_datetime)
-RequiredDateTime = _typed(_required(_datetime, "YYYY-MM-DD"))
+RequiredDateTime = _typed(_required(_datetime, lambda: text("example.date")))
 Time = _typed(_time)
 Percent = _typed(_percent)
 Url = _typed(_url)
@@ -327,8 +338,11 @@ Image = _typed(_image)
 Alias = _typed(_alias)
 Phones = Annotated[list[_typed(_phone)], BeforeValidator(_phones)]
 Extra = _typed(_mapping)
-PublishStatus = _typed(_choice("published", "draft"))
-RoundStatus = _typed(_choice("open", "few-places", "full", "cancelled"))
+_PUBLISH_STATUSES = {_fold(w): w for w in ("published", "draft")} | {
+    _fold(alias): word for alias, word in PUBLISH_STATUS_ALIASES.items()
+}
+PublishStatus = _typed(_choice("choices.publish_status", PUBLISH_STATUS_ALIASES))
+RoundStatus = _typed(_choice("choices.round_status", ROUND_STATUS_ALIASES))
 
 
 def _list_of(item_type) -> Any:
@@ -357,13 +371,7 @@ class _Schema(BaseModel):
 
 def _image_alt_rule(item) -> list[tuple[tuple, str]]:
     if item.image and not item.image_alt:
-        return [
-            (
-                ("image_alt",),
-                "required when there is an image (describe what the picture shows "
-                "for readers who cannot see it)",
-            )
-        ]
+        return [(("image_alt",), text("rule.image_alt_required"))]
     return []
 
 
@@ -387,7 +395,7 @@ class News(_Schema):
     def _rule_problems(self):
         problems = _image_alt_rule(self)
         if self.modified and self.modified < self.date:
-            problems.append((("modified",), "is before date (modified must not be before date)"))
+            problems.append((("modified",), text("rule.modified_before_date")))
         return problems
 
 
@@ -409,13 +417,13 @@ class Session(_Schema):
 
     def _rule_problems(self):
         if self.end_time and not self.start_time:
-            message = (
-                "given without start_time (add start_time: HH:MM, or remove "
-                "end_time for an all-day session)"
-            )
-            return [(("end_time",), message)]
+            return [(("end_time",), text("rule.end_time_without_start"))]
         if self.end_time and self.end_time <= self.start_time:
-            message = f"{self.end_time:%H:%M} is not after start_time {self.start_time:%H:%M}"
+            message = text(
+                "rule.end_time_not_after_start",
+                end=f"{self.end_time:%H:%M}",
+                start=f"{self.start_time:%H:%M}",
+            )
             return [(("end_time",), message)]
         return []
 
@@ -457,36 +465,29 @@ class Round(_Schema):
         if conflict:
             problems.append((("booked_percent",), conflict))
         if not self.sessions and self.start is None:
-            problems.append(
-                (
-                    ("start",),
-                    "required when the round has no sessions (write start: YYYY-MM-DD, "
-                    "or list the sessions)",
-                )
-            )
+            problems.append((("start",), text("rule.start_required")))
         first = self.start or min((s.date for s in self.sessions), default=None)
         if self.end and first and self.end < first:
-            problems.append(
-                (("end",), f"{self.end.isoformat()} is before the start {first.isoformat()}")
+            message = text(
+                "rule.end_before_start", end=self.end.isoformat(), start=first.isoformat()
             )
+            problems.append((("end",), message))
         for index, session in enumerate(self.sessions):
             where = ("sessions", index, "date")
             if self.start and session.date < self.start:
-                problems.append(
-                    (
-                        where,
-                        f"{session.date.isoformat()} is before the round's start "
-                        f"{self.start.isoformat()}",
-                    )
+                message = text(
+                    "rule.session_before_start",
+                    date=session.date.isoformat(),
+                    start=self.start.isoformat(),
                 )
+                problems.append((where, message))
             if self.end and session.date > self.end:
-                problems.append(
-                    (
-                        where,
-                        f"{session.date.isoformat()} is after the round's end "
-                        f"{self.end.isoformat()}",
-                    )
+                message = text(
+                    "rule.session_after_end",
+                    date=session.date.isoformat(),
+                    end=self.end.isoformat(),
                 )
+                problems.append((where, message))
         return problems
 
 
@@ -529,7 +530,8 @@ SCHEMAS: dict[str, type[_Schema]] = {
     "contact": Contact,
 }
 NESTED = {Programme: {"rounds": Round}, Round: {"sessions": Session}}
-REQUIRED_WHEN_MISSING = {"date": "YYYY-MM-DD", "title": "…", "name": "…", "summary": "…"}
+# The example shown when a required field is missing: a date, or text.
+DATE_FIELDS = {"date"}
 
 
 # ---------------------------------------------------------------- validation
@@ -569,19 +571,14 @@ def _message(schema: type[_Schema], error: dict) -> str:
     if kind == "content":
         return error["msg"]
     if kind == "missing":
-        example = REQUIRED_WHEN_MISSING.get(str(name), "…")
-        return f"required field is missing (add a line {name}: {example})"
+        example = text("example.date") if name in DATE_FIELDS else "…"
+        return text("field.missing", name=name, example=example)
     if kind == "extra_forbidden":
         known = list(_schema_at(schema, loc[:-1]).model_fields)
         close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
-        guess = f"did you mean {close[0]}? " if close else ""
-        return (
-            f"unknown field ({guess}the fields here are {', '.join(known)}; "
-            "free-form values go under extra:)"
-        )
+        guess = text("field.did_you_mean", name=close[0]) if close else ""
+        key = "field.unknown" if "extra" in known else "field.unknown_no_extra"
+        return text(key, guess=guess, known=", ".join(known))
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return (
-            f"expected fields written as name: value, found {_describe(error['input'])} "
-            "(write each entry as '- name: …' with its other fields indented below)"
-        )
-    return f"{error['msg']} (see content-model.md)"
+        return text("field.not_fields", found=_describe(error["input"]))
+    return text("field.other", problem=error["msg"])

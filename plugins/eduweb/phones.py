@@ -8,11 +8,9 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
 
+from . import messages
+
 REGION = "SE"  # numbers written without a country code are Swedish
-HOW_TO_WRITE = (
-    "write it as dialled in Sweden, e.g. 08-709 59 81 or 070-527 59 81, "
-    "or with a country code, e.g. +47 22 12 34 56"
-)
 
 # phonenumbers knows "ext.", "x" and ";ext=" but not the Swedish "ankn."
 # (anknytning), so "08-709 59 81 ankn. 123" would be read as one long number.
@@ -127,8 +125,12 @@ def _parse(raw: str) -> phonenumbers.PhoneNumber:
             code = re.match(r"\+\s*(\d{1,3})", text)
             shown = f"+{code.group(1)} " if code else ""
             raise PhoneError(
-                f"{raw.strip()!r} is not a valid phone number (the country code {shown}"
-                f"does not exist; {HOW_TO_WRITE})"
+                messages.text(
+                    "phone.bad_country_code",
+                    value=raw.strip(),
+                    code=shown,
+                    how=messages.text("phone.how_to_write"),
+                )
             ) from err
         raise PhoneError(_general_message(raw)) from err
     if phonenumbers.is_valid_number(number):
@@ -136,14 +138,13 @@ def _parse(raw: str) -> phonenumbers.PhoneNumber:
     if not phonenumbers.is_possible_number(number):  # too few or too many digits
         raise PhoneError(_general_message(raw))
     if number.country_code == phonenumbers.country_code_for_region(REGION):
-        reason = "there is no such Swedish number: check the area code and the number of digits"
-    else:
-        reason = (
-            f"there is no such number with the country code +{number.country_code}: "
-            "check the digits"
-        )
-    raise PhoneError(f"{raw.strip()!r} is not a valid phone number ({reason})")
+        raise PhoneError(messages.text("phone.no_such_swedish_number", value=raw.strip()))
+    raise PhoneError(
+        messages.text("phone.no_such_number", value=raw.strip(), code=number.country_code)
+    )
 
 
 def _general_message(raw: str) -> str:
-    return f"{raw.strip()!r} is not a valid phone number ({HOW_TO_WRITE})"
+    return messages.text(
+        "phone.invalid", value=raw.strip(), how=messages.text("phone.how_to_write")
+    )

@@ -35,7 +35,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import urls
+from . import messages, urls
 from .dates import MONTHS_SV, format_date_sv
 from .slugs import slugify
 
@@ -338,20 +338,11 @@ def booking_conflict(status: str | None, booked_percent: int | None) -> str | No
     if booked_percent is None:
         return None
     if status == "cancelled":
-        return (
-            f"{booked_percent} is given for a cancelled round, which takes no bookings "
-            "(remove booked_percent, or change status)"
-        )
+        return messages.text("rule.booked_but_cancelled", percent=booked_percent)
     if status == "full" and booked_percent < 100:
-        return (
-            f"{booked_percent} is below 100 but status is full (write booked_percent: 100, "
-            "or status: few-places)"
-        )
+        return messages.text("rule.full_below_100", percent=booked_percent)
     if status in BOOKABLE and booked_percent == 100:
-        return (
-            f"100 means the round is full but status is {status} (write status: full, "
-            "or a lower booked_percent)"
-        )
+        return messages.text("rule.100_but_bookable", status=status)
     return None
 
 

@@ -13,6 +13,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 from pydantic_core import PydanticCustomError
 
+from . import messages
+
 Problem = tuple[tuple, str]
 
 # A host name (letters, digits, hyphens, dots) with an optional port. Nothing
@@ -38,23 +40,27 @@ def is_text(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def text(message: str) -> Any:
-    """Required text; anything else (empty, a number, a list) gets `message`."""
+def text(key: str) -> Any:
+    """Required text; anything else (empty, a number, a list) gets the
+    message `key` (looked up when the value is checked, in the language of
+    that build)."""
 
     def check(value: object) -> str:
         if not is_text(value):
-            raise fail(message)
+            raise fail(messages.text(key))
         return value.strip()
 
     return Annotated[str, BeforeValidator(check)]
 
 
-def list_of(item: Any, message: str) -> Any:
+def list_of(item: Any, key: str) -> Any:
+    """A list of `item`; anything else gets the message `key`."""
+
     def check(value: object) -> list:
         if value is None:
             return []
         if not isinstance(value, list | tuple):
-            raise fail(message)
+            raise fail(messages.text(key))
         return list(value)
 
     return Annotated[list[item], BeforeValidator(check)]
@@ -66,13 +72,13 @@ class SettingsModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-# Messages for a key that is missing, by key name.
+# The message key for a key that is missing, by key name.
 MISSING: dict[str, str] = {}
 
 
 def typo_hint(key: str, known: typing.Iterable[str]) -> str:
     close = difflib.get_close_matches(str(key), sorted(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return messages.text("setting.key_guess", name=close[0]) if close else ""
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -114,12 +120,13 @@ def problems_of(error: ValidationError, root: type[BaseModel]) -> list[Problem]:
         if kind == "setting":
             message = item["ctx"]["message"]
         elif kind == "missing":
-            message = MISSING.get(str(loc[-1]), "is required")
+            message = messages.text(MISSING.get(str(loc[-1]), "setting.required"))
         elif kind == "extra_forbidden":
             parent = _model_at(root, loc[:-1])
             known = parent.model_fields if isinstance(parent, type) else ()
-            message = "unknown key" + typo_hint(str(loc[-1]), known)
+            hint = typo_hint(str(loc[-1]), known)
+            message = messages.text("setting.unknown_key", hint=hint)
         else:
-            message = item["msg"]
+            message = messages.text("setting.other", problem=item["msg"])
         problems.append((loc, message))
     return problems

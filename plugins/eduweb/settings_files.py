@@ -13,10 +13,12 @@ import ast
 import contextlib
 import io
 import os
+import re
 import sys
 import traceback
 from dataclasses import dataclass
 
+from . import messages
 from .errors import ContentError, field_path
 
 DEFAULT_SETTINGS_FILE = "pelicanconf.py"
@@ -151,7 +153,7 @@ class SettingsSource:
     def error(self, loc: tuple, message: str) -> ContentError:
         path, line, env = self.locate(loc)
         if env:
-            message += f" (from the environment variable {env})"
+            message += messages.text("setting.from_environment", name=env)
         return ContentError(path, line, field_path(loc), message)
 
 
@@ -163,6 +165,26 @@ def _item(node: ast.expr | None, key: object) -> ast.expr | None:
     if isinstance(node, ast.List | ast.Tuple) and isinstance(key, int):
         return node.elts[key] if key < len(node.elts) else None
     return None
+
+
+def written_language(path: str) -> str | None:
+    """MESSAGES_LANGUAGE as written in the settings files, read without
+    running them, so that even a file that does not run is reported in the
+    language it asks for; None when it is not written as a plain string."""
+    written = SettingsSource(path).written.get("MESSAGES_LANGUAGE")
+    node = written.node if written else None
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    # A file with a syntax error cannot be parsed: look for the line itself.
+    try:
+        with open(path, encoding="utf-8") as handle:
+            found = _LANGUAGE_LINE_RE.findall(handle.read())
+    except (OSError, UnicodeDecodeError):
+        return None
+    return found[-1] if found else None
+
+
+_LANGUAGE_LINE_RE = re.compile(r"""^MESSAGES_LANGUAGE\s*=\s*["']([a-z]+)["']""", re.MULTILINE)
 
 
 def setting_line(source: str, loc: tuple) -> int:
@@ -198,12 +220,21 @@ def settings_file_errors(path: str) -> list[ContentError]:
     `invoke check` call this first.
     """
     if not os.path.isfile(path):
-        return [ContentError(display_path(path), 0, "settings", "the settings file is missing")]
+        return [
+            ContentError(
+                display_path(path),
+                0,
+                messages.text("where.settings"),
+                messages.text("setting.file_missing"),
+            )
+        ]
     try:
         _run(path)
     except SyntaxError as err:
         where = display_path(err.filename or path)
-        return [ContentError(where, err.lineno or 1, "syntax error", str(err.msg))]
+        return [
+            ContentError(where, err.lineno or 1, messages.text("where.syntax_error"), str(err.msg))
+        ]
     except Exception as err:  # anything the file raises is reported
         folder = os.path.dirname(os.path.abspath(path))
         frames = [

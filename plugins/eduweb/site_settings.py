@@ -39,30 +39,18 @@ LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 # A folder below content/ (STATIC_PATHS) or the output folder (OUTPUT_RETENTION).
 RELATIVE_PATH_RE = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*")
 
-MISSING.update(
-    {
-        "PUBLIC_URL": "is missing: write the site's public address, e.g. "
-        "PUBLIC_URL = 'https://www.example.se'",
-        "TIMEZONE": "is missing: write TIMEZONE = 'Europe/Stockholm'",
-    }
-)
+MISSING.update({"PUBLIC_URL": "setting.missing_public_url", "TIMEZONE": "setting.missing_timezone"})
 
 
 def _public_url(value: object) -> str:
     if not isinstance(value, str) or not SITE_ORIGIN_RE.fullmatch(value):
-        raise fail(
-            f"{value!r} must be the site's public address without a path or "
-            "trailing slash, e.g. https://www.example.se"
-        )
+        raise fail(messages.text("setting.public_url", value=value))
     return value
 
 
 def _site_url(value: object) -> str:
     if value:
-        raise fail(
-            "keep it empty; links are root-relative and PUBLIC_URL is "
-            "used where an absolute address is needed"
-        )
+        raise fail(messages.text("setting.site_url"))
     return ""
 
 
@@ -71,15 +59,19 @@ def _timezone(value: object) -> str:
         zoneinfo.ZoneInfo(value)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
         close = difflib.get_close_matches(str(value), zoneinfo.available_timezones(), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else "e.g. 'Europe/Stockholm'"
-        raise fail(f"{value!r} is not a time zone ({hint})") from None
+        hint = (
+            messages.text("setting.timezone_guess", name=close[0])
+            if close
+            else messages.text("setting.timezone_example")
+        )
+        raise fail(messages.text("setting.timezone", value=value, hint=hint)) from None
     return value
 
 
 def _count(minimum: int):
     def check(value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise fail(f"{value!r} is not a whole number of at least {minimum} (write e.g. 10)")
+            raise fail(messages.text("setting.count", value=value, minimum=minimum))
         return value
 
     return Annotated[int, BeforeValidator(check)]
@@ -89,34 +81,36 @@ def _optional_text(value: object) -> str:
     if value is None or value == "":
         return ""
     if not is_text(value):
-        raise fail("write it as text, or leave it out")
+        raise fail(messages.text("setting.optional_text"))
     return value.strip()
 
 
 def _language(value: object) -> str:
     if not isinstance(value, str) or not LANGUAGE_RE.fullmatch(value):
-        raise fail(f"{value!r} is not a language code (write 'sv')")
+        raise fail(messages.text("setting.language", value=value))
+    return value
+
+
+def _messages_language(value: object) -> str | None:
+    if value is not None and value not in messages.LANGUAGES:
+        raise fail(messages.text("setting.messages_language", value=value))
     return value
 
 
 def _link(value: object) -> tuple[str, str]:
-    example = "e.g. ('Nyheter', 'nyheter/')"
     if not isinstance(value, list | tuple) or len(value) != 2:
-        raise fail(f"expected a pair of a label and an address, {example}")
+        raise fail(messages.text("setting.link_pair"))
     label, url = value
     if not is_text(label):
-        raise fail(f"the label {label!r} must be text, {example}")
+        raise fail(messages.text("setting.link_label", value=label))
     if not isinstance(url, str) or not SITE_PATH_RE.fullmatch(url):
-        raise fail(
-            f"{url!r} is not an address inside the site; write it without a "
-            f"leading slash, {example}"
-        )
+        raise fail(messages.text("setting.link_address", value=url))
     return label.strip(), url
 
 
 def _relative_path(value: object) -> str:
     if not isinstance(value, str) or not RELATIVE_PATH_RE.fullmatch(value) or ".." in value:
-        raise fail(f"{value!r} is not a folder name (write e.g. 'images')")
+        raise fail(messages.text("setting.folder_name", value=value))
     return value
 
 
@@ -175,7 +169,6 @@ def _prefix(value: object) -> str:
 
 Link = Annotated[tuple[str, str], BeforeValidator(_link)]
 RelativePath = Annotated[str, BeforeValidator(_relative_path)]
-LIST = "expected a list, e.g. [('Nyheter', 'nyheter/')]"
 
 
 class SiteSettings(BaseModel):
@@ -184,7 +177,7 @@ class SiteSettings(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    SITENAME: text("write the site's name, e.g. SITENAME = 'Digitalt ledarskap'")
+    SITENAME: text("setting.sitename")
     SITE_DESCRIPTION: Annotated[str, BeforeValidator(_optional_text)] = ""
     ORGANIZATION: Annotated[str, BeforeValidator(_optional_text)] = ""
     PUBLIC_URL: Annotated[str, BeforeValidator(_public_url)]
@@ -193,14 +186,13 @@ class SiteSettings(BaseModel):
     DEFAULT_LANG: Annotated[str, BeforeValidator(_language)] = "sv"
     NEWS_PER_PAGE: _count(1) = 10
     HOME_NEWS_COUNT: _count(0) = 4
-    MENU: list_of(Link, LIST) = Field(default_factory=list)
-    FOOTER_LINKS: list_of(Link, LIST) = Field(default_factory=list)
-    STATIC_PATHS: list_of(RelativePath, "expected a list of folders, e.g. ['images']") = Field(
-        default_factory=list
-    )
-    OUTPUT_RETENTION: list_of(RelativePath, "expected a list of names, e.g. ['.git']") = Field(
-        default_factory=list
-    )
+    MENU: list_of(Link, "setting.links_list") = Field(default_factory=list)
+    FOOTER_LINKS: list_of(Link, "setting.links_list") = Field(default_factory=list)
+    STATIC_PATHS: list_of(RelativePath, "setting.folders_list") = Field(default_factory=list)
+    OUTPUT_RETENTION: list_of(RelativePath, "setting.names_list") = Field(default_factory=list)
+    # The language of the build's messages: "sv" (the default) or "en" for
+    # developers; build.check_settings applies it before anything is reported.
+    MESSAGES_LANGUAGE: Annotated[str | None, BeforeValidator(_messages_language)] = None
     CONSENT: ConsentSettings = ConsentSettings()
     MATOMO: MatomoSettings | None = None
     DEPLOY_TARGET: Annotated[str, BeforeValidator(_deploy_target)] = "none"
@@ -231,7 +223,7 @@ def unknown_settings(written: set[str]) -> list[Problem]:
     for key in sorted(written - known):
         close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.8)
         if close:
-            problems.append(((key,), f"unknown setting (did you mean {close[0]}?)"))
+            problems.append(((key,), messages.text("setting.unknown", name=close[0])))
     return problems
 
 

@@ -48,6 +48,7 @@ import shutil
 import tempfile
 import time
 
+from . import messages
 from .errors import ContentError, ContentValidationError
 
 _AT_FDCWD = -100
@@ -72,7 +73,8 @@ def _shown(path: str) -> str:
 
 
 def _refuse(given: str, message: str) -> ContentValidationError:
-    return ContentValidationError([ContentError(_shown(given), 0, "output", message)])
+    where = messages.text("where.output")
+    return ContentValidationError([ContentError(_shown(given), 0, where, message)])
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -98,28 +100,17 @@ def _target(pelican) -> tuple[str, str]:
     given = os.path.abspath(given)
     final = os.path.realpath(given)  # a symlink stays; what it points to is replaced
     if os.path.exists(final) and not os.path.isdir(final):
-        raise _refuse(given, "is a file, not a folder (name a folder for the site, e.g. output)")
+        raise _refuse(given, messages.text("output.is_a_file"))
     cwd = os.path.realpath(os.getcwd())
     for source in _sources(pelican.settings):
         if _inside(source, final):
-            what = "the project folder" if source == cwd else _shown(source)
-            raise _refuse(
-                given,
-                f"is or contains {what}, which holds the site's sources, and a build "
-                "replaces the whole output folder (name a folder of its own, e.g. output)",
-            )
+            what = messages.text("output.project_folder") if source == cwd else _shown(source)
+            raise _refuse(given, messages.text("output.contains_sources", what=what))
         if source != cwd and _inside(final, source):
-            raise _refuse(
-                given,
-                f"is inside {_shown(source)}, which holds the site's sources "
-                "(name a folder outside it, e.g. output)",
-            )
+            raise _refuse(given, messages.text("output.inside_sources", what=_shown(source)))
     if os.path.ismount(final):
-        raise _refuse(
-            given,
-            "is a mount point, which cannot be replaced in one step (build into a folder "
-            f"inside it, e.g. {_shown(os.path.join(given, 'site'))}, and serve that folder)",
-        )
+        example = _shown(os.path.join(given, "site"))
+        raise _refuse(given, messages.text("output.mount_point", example=example))
     return given, final
 
 
@@ -134,11 +125,7 @@ def _lock(given: str, final: str) -> None:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
-            raise _refuse(
-                given,
-                "another build is writing to this output folder now "
-                "(wait for it to finish, then build again)",
-            ) from None
+            raise _refuse(given, messages.text("output.locked")) from None
         # The holder before us unlinks the file while still holding it; if
         # we locked that unlinked file, try again with the one on disk now.
         try:
@@ -204,11 +191,7 @@ def claim(pelican) -> None:
         _lock(given, final)
         recover(final)
     except OSError as err:
-        raise _refuse(
-            given,
-            f"cannot prepare the build beside it: {err.strerror} "
-            "(make the folder that holds the output folder writable)",
-        ) from None
+        raise _refuse(given, messages.text("output.cannot_prepare", reason=err.strerror)) from None
     pelican._eduweb_final_output = given
 
 
@@ -221,11 +204,7 @@ def begin(pelican) -> None:
     try:
         staging = tempfile.mkdtemp(prefix=f".{name}.building-", dir=parent)
     except OSError as err:
-        raise _refuse(
-            given,
-            f"cannot create the staging folder beside it: {err.strerror} "
-            "(make the folder that holds the output folder writable)",
-        ) from None
+        raise _refuse(given, messages.text("output.cannot_stage", reason=err.strerror)) from None
     # mkdtemp makes it 0700: give it the old output folder's mode, or mkdir's.
     if os.path.isdir(final):
         mode = os.stat(final).st_mode & 0o7777
@@ -243,10 +222,10 @@ def write_failure(pelican, err: OSError) -> ContentValidationError:
     quota, permissions): one line naming the output folder."""
     given = getattr(pelican, "_eduweb_final_output", None) or pelican.output_path
     if err.errno in (errno.ENOSPC, errno.EDQUOT):
-        todo = "free space on the disk, then build again; the published site is unchanged"
+        todo = messages.text("output.disk_full")
     else:
-        todo = "check the disk and the folder's permissions, then build again"
-    return _refuse(given, f"the new site could not be written: {err.strerror} ({todo})")
+        todo = messages.text("output.write_other")
+    return _refuse(given, messages.text("output.write_failed", reason=err.strerror, todo=todo))
 
 
 def _test_pause(point: str) -> None:
@@ -320,10 +299,11 @@ def finish(pelican) -> None:
         _swap(staging, final)
     except OSError as err:
         if err.errno in (errno.EBUSY, errno.EXDEV):  # a mount point os.path.ismount missed
-            todo = "build into a folder inside it and serve that folder"
+            todo = messages.text("output.mounted_replace")
         else:
-            todo = "make it and the folder that holds it writable, then build again"
-        raise _refuse(given, f"cannot be replaced: {err.strerror} ({todo})") from None
+            todo = messages.text("output.make_writable")
+        message = messages.text("output.cannot_replace", reason=err.strerror, todo=todo)
+        raise _refuse(given, message) from None
     finally:
         # Also on Ctrl+C: the staging folder goes, a half-done fallback swap is undone.
         with contextlib.suppress(OSError):

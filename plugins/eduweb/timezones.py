@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from . import messages
+
 DAY = dt.timedelta(days=1)
 SECOND = dt.timedelta(seconds=1)
 
@@ -95,14 +97,8 @@ def wall_clock_problem(day: dt.date, time: dt.time, tz: ZoneInfo) -> str | None:
     at = _first_second_with(tz, after, low, high)
     change = Transition(at, before, after, "")
     old, new = f"{change.onset:%H:%M}", f"{change.new_clock:%H:%M}"
-    when = f"{time:%H:%M} on {day.isoformat()}"
+    values = {"time": f"{time:%H:%M}", "date": day.isoformat(), "zone": tz.key}
     if after > before:
         meant = (naive.replace(tzinfo=tz, fold=0).astimezone(dt.UTC) + after).time()
-        return (
-            f"{when} does not exist in {tz.key} (the clocks go forward from {old} to {new}); "
-            f"write a time before {old} or from {new}, e.g. {meant:%H:%M}"
-        )
-    return (
-        f"{when} happens twice in {tz.key} (the clocks go back from {old} to {new}); "
-        f"write a time before {new} or from {old}"
-    )
+        return messages.text("time.skipped", old=old, new=new, meant=f"{meant:%H:%M}", **values)
+    return messages.text("time.repeated", old=old, new=new, **values)
