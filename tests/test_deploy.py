@@ -22,6 +22,17 @@ from eduweb import deploy, messages
 from eduweb.settings_files import SettingsSource
 from eduweb.site_settings import SiteSettings, check_site_settings, unknown_settings
 
+
+@pytest.fixture(autouse=True)
+def swedish_messages(monkeypatch):
+    """This module's messages are asserted in Swedish, the writers' language
+    (conftest.py makes the rest of the suite English)."""
+    monkeypatch.setattr(messages, "DEFAULT_LANGUAGE", "sv")
+    messages.set_language("sv")
+    yield
+    messages.set_language("en")
+
+
 SSHD = "/usr/sbin/sshd"
 SETTINGS = {"SITENAME": "Test", "PUBLIC_URL": "https://www.example.se", "TIMEZONE": "UTC"}
 
@@ -540,7 +551,7 @@ def _main_error(tmp: Path, *args: str, **env: str) -> str:
 
 def test_a_misspelt_deploy_setting_is_named():
     assert unknown_settings({"DEPLOY_S3_BUKET"}) == [
-        (("DEPLOY_S3_BUKET",), "unknown setting (did you mean DEPLOY_S3_BUCKET?)")
+        (("DEPLOY_S3_BUKET",), "okänd inställning (menade du DEPLOY_S3_BUCKET?)")
     ]
 
 

@@ -11,6 +11,17 @@ import pytest
 from conftest import Site, article
 from eduweb import links, messages
 
+
+@pytest.fixture(autouse=True)
+def swedish_messages(monkeypatch):
+    """This module's messages are asserted in Swedish, the writers' language
+    (conftest.py makes the rest of the suite English)."""
+    monkeypatch.setattr(messages, "DEFAULT_LANGUAGE", "sv")
+    messages.set_language("sv")
+    yield
+    messages.set_language("en")
+
+
 TIMEOUT = 0.5
 
 

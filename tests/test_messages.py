@@ -22,10 +22,17 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import test_body_checks
+import test_deploy
+import test_links
+import test_preview
+import test_redirects
+import test_scaffold
 from conftest import ENGLISH, ROOT, SAMPLE_EPOCH, Site
 from eduweb import messages, staging
 from eduweb.build import validate
 from eduweb.content_index import scan
+from eduweb.deploy import Change
 from eduweb.errors import ContentError, ContentValidationError
 from eduweb.messages import CATALOGUE
 from eduweb.settings_files import SettingsSource, settings_file_errors
@@ -241,6 +248,40 @@ ROWS: list[tuple[str, object, str]] = [
         "12 filer kontrollerade, inga problem",
     ),
     ("check.one_file", Call(text("check.one_file")), "1 fil kontrollerad, inga problem"),
+    # What a deploy or the preview says; tests/test_deploy.py and
+    # tests/test_preview.py show each with a real server.
+    (
+        "deploy.kind.new",
+        Call(lambda _tmp: str(Change("om/index.html", "new"))),
+        "ny: om/index.html",
+    ),
+    (
+        "deploy.kind.changed",
+        Call(lambda _tmp: str(Change("index.html", "changed"))),
+        "ändrad: index.html",
+    ),
+    (
+        "deploy.kind.deleted",
+        Call(lambda _tmp: str(Change("gammal/index.html", "deleted"))),
+        "tas bort: gammal/index.html",
+    ),
+    (
+        "deploy.rsync_failed",
+        Call(
+            text("deploy.rsync_failed", target="webb@server:/var/www", detail="Connection refused")
+        ),
+        "det gick inte att publicera till webb@server:/var/www: Connection refused (webbplatsen på servern är oförändrad om inget hann skickas; kontrollera adress, port, nyckel och DEPLOY_SSH_KNOWN_HOSTS)",
+    ),
+    (
+        "deploy.s3_failed",
+        Call(text("deploy.s3_failed", bucket="webbplats", detail="NoSuchBucket")),
+        "det gick inte att publicera till lagringsbehållaren webbplats: NoSuchBucket (kontrollera DEPLOY_S3_ENDPOINT_URL, AWS_ACCESS_KEY_ID och AWS_SECRET_ACCESS_KEY)",
+    ),
+    (
+        "preview.port_busy",
+        Call(text("preview.port_busy")),
+        "porten används redan av ett annat program (avsluta det, eller välj en annan port med --port, t.ex. --port 8001)",
+    ),
     # where
     (
         "where.front_matter",
@@ -541,7 +582,7 @@ ROWS: list[tuple[str, object, str]] = [
     (
         "field.unknown",
         news("titel: Nyhet\n"),
-        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, image, image_alt, image_caption, contacts, programmes, status, slug, extra; egna värden skrivs under extra:)",
+        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
     ),
     (
         "field.unknown_no_extra",
@@ -551,7 +592,7 @@ ROWS: list[tuple[str, object, str]] = [
     (
         "field.did_you_mean",
         news("titel: Nyhet\n"),
-        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, image, image_alt, image_caption, contacts, programmes, status, slug, extra; egna värden skrivs under extra:)",
+        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
     ),
     (
         "field.not_fields",
@@ -945,7 +986,7 @@ ROWS: list[tuple[str, object, str]] = [
                 NEWS: "---\ntitle: Nyhet\ndate: 2024-06-03\nstatus: utkast\n---\nText.\n",
             }
         ),
-        "content/pages/om.md:4: texten: länken {filename}/news/2024/x.md pekar på ett utkast (content/news/2024/x.md har status: draft), som inte publiceras (publicera det eller ta bort länken)",
+        "content/pages/om.md:4: texten: länken '{filename}/news/2024/x.md' pekar på ett utkast (content/news/2024/x.md har status: draft), som inte publiceras (publicera det eller ta bort länken)",
     ),
     (
         "link.to_scheduled",
@@ -955,7 +996,7 @@ ROWS: list[tuple[str, object, str]] = [
                 "news/2026/x.md": "---\ntitle: Nyhet\ndate: 2026-12-01 09:00\n---\nText.\n",
             }
         ),
-        "content/pages/om.md:4: texten: länken {filename}/news/2026/x.md pekar på en schemalagd nyhet, som publiceras först 2026-12-01 (länka till den när den har publicerats)",
+        "content/pages/om.md:4: texten: länken '{filename}/news/2026/x.md' pekar på en schemalagd nyhet, som publiceras först 2026-12-01 (länka till den när den har publicerats)",
     ),
     (
         "link.not_published",
@@ -1374,7 +1415,7 @@ JARGON = re.compile(
 # The same word in both languages.
 SAME_WORDS = {"summary.one_problem"}
 # Settings that are Python: there True, False and None are what one writes.
-PYTHON_VALUES = {"consent.boolean", "consent.category_shape"}
+PYTHON_VALUES = {"consent.boolean", "consent.category_shape", "deploy.setting.target"}
 
 
 def lines_of(trigger, tmp: Path) -> list[str]:
@@ -1402,8 +1443,24 @@ def shows(key: str, line: str) -> bool:
     return all(part in line for part in fixed if part.strip())
 
 
+# The table has one part per area: the rows above, and those kept beside the
+# tests of the features whose messages they are (each run there, in Swedish,
+# the same way: key, trigger, expected Swedish line).
+PARTS = {
+    "test_messages": ROWS,
+    "test_body_checks": test_body_checks.MESSAGE_CASES,
+    "test_links": test_links.MESSAGE_CASES,
+    "test_scaffold": test_scaffold.MESSAGE_CASES,
+    "test_preview": test_preview.MESSAGE_CASES,
+    "test_deploy": test_deploy.MESSAGE_CASES,
+    "test_redirects": test_redirects.MESSAGE_CASES,
+}
+
+
 def test_every_message_has_a_row():
-    assert sorted(set(CATALOGUE) - {row[0] for row in ROWS}) == []
+    keys = [row[0] for part in PARTS.values() for row in part]
+    assert sorted(set(CATALOGUE) - set(keys)) == []
+    assert sorted(set(keys) - set(CATALOGUE)) == [], "a row for a key that does not exist"
     assert len({row[0] for row in ROWS}) == len(ROWS), "one row per key"
 
 

@@ -16,6 +16,17 @@ from eduweb import address_check, host_files, messages
 from eduweb.content_index import scan
 from eduweb.dates import site_timezone
 
+
+@pytest.fixture(autouse=True)
+def swedish_messages(monkeypatch):
+    """This module's messages are asserted in Swedish, the writers' language
+    (conftest.py makes the rest of the suite English)."""
+    monkeypatch.setattr(messages, "DEFAULT_LANGUAGE", "sv")
+    messages.set_language("sv")
+    yield
+    messages.set_language("en")
+
+
 OWN = "content/pages/a.md:4: aliases[0]: "
 EXAMPLE = "t.ex. /nyheter/2023/gammal-rubrik/"
 

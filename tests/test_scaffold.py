@@ -17,11 +17,31 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import ROOT, SAMPLE_EPOCH, Site, epoch
+from conftest import ENGLISH, ROOT, SAMPLE_EPOCH, Site, epoch
 from eduweb import messages, model, scaffold
 from eduweb.content_index import scan
 from eduweb.frontmatter import load_yaml, split_front_matter
 from eduweb.slugs import MAX_SLUG_LENGTH
+
+
+@pytest.fixture(autouse=True)
+def swedish_messages(monkeypatch):
+    """This module's messages are asserted in Swedish, the writers' language
+    (conftest.py makes the rest of the suite English)."""
+    monkeypatch.setattr(messages, "DEFAULT_LANGUAGE", "sv")
+    messages.set_language("sv")
+    yield
+    messages.set_language("en")
+
+
+@pytest.fixture
+def site(site):
+    """The test site without conftest's MESSAGES_LANGUAGE = "en": the
+    commands here report in Swedish, as they do for a writer."""
+    settings = site.root / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(ENGLISH, ""), "utf-8")
+    return site
+
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 CREATED = "Skapade {}: öppna filen och fyll i fälten (ovanför varje fält står vad det är till för)"

@@ -185,6 +185,7 @@ class Target:
     rel_path: str | None = None  # the content file, if it is one
     ids: Callable[[], set[str]] | None = None  # None: anchors are not checked
     published: bool = True
+    scheduled_from: str | None = None  # a scheduled article: the day it is published
 
 
 @dataclass
@@ -232,6 +233,11 @@ SINGLE_ADDRESSES = (
 PAGE_IDS = frozenset({"huvudinnehall"})
 
 
+def is_scheduled(doc, now) -> bool:
+    """A news article dated after the build moment: published by a later build."""
+    return doc.kind == "news" and now is not None and doc.meta.date > now
+
+
 def site_addresses(index, context: dict) -> SiteAddresses:
     """The addresses of the site this scan will build, and their anchors."""
     md = make_markdown(context.get("static_paths", ["images"]))
@@ -256,13 +262,16 @@ def site_addresses(index, context: dict) -> SiteAddresses:
         if doc.kind == "contact":
             targets[address_of(doc)] = Target(doc.rel_path)
             continue
-        scheduled = doc.kind == "news" and now is not None and doc.meta.date > now
+        scheduled = is_scheduled(doc, now)
         published = not doc.is_draft and not scheduled
         if doc.kind == "news" and published:
             news_count += 1
             tags.update(slugify(tag) for tag in doc.meta.tags)
         targets[address_of(doc)] = Target(
-            doc.rel_path, rendered_ids(doc, _template_ids(doc)), published
+            doc.rel_path,
+            rendered_ids(doc, _template_ids(doc)),
+            published,
+            doc.meta.date.date().isoformat() if scheduled and not doc.is_draft else None,
         )
         if doc.kind == "programme" and published:
             targets[urls.programme_ics_url(doc.slug)] = Target(doc.rel_path)
@@ -305,6 +314,7 @@ def link_problems(
     """Problems of a document's links to pages of the site. `files` maps a
     content file's absolute path to its Document ({filename} links)."""
     here = address_of(doc)
+    linking_unpublished = doc.is_draft or is_scheduled(doc, context.get("now"))
     public = context.get("public_url") or ""
     for link in links:
         target = link.target
@@ -328,8 +338,14 @@ def link_problems(
             key = "body.picture_missing" if link.is_picture else "body.page_missing"
             yield link.line, text(key, path=shown, hint=hint)
             continue
-        if not found.published and not doc.is_draft:
-            yield link.line, text("body.page_unpublished", url=shown, file=found.rel_path)
+        if not found.published and not linking_unpublished:
+            # Neither is written, so the link would lead nowhere; a draft or a
+            # scheduled article may link to one (it is not published either).
+            if found.scheduled_from:
+                problem = text("link.to_scheduled", date=found.scheduled_from)
+            else:
+                problem = text("link.to_draft", other=found.rel_path)
+            yield link.line, text("body.link", link=shown, problem=problem)
             continue
         anchor = unquote(parts.fragment)
         if anchor and found.ids is not None:

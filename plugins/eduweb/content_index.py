@@ -324,7 +324,6 @@ def scan(settings: dict) -> SiteIndex:
                 index.present[kind].add(doc.slug if doc else slugify(stem))
     _check_site(index)
     _check_links(index, context)
-    _check_links_to_unpublished(index, content_path, settings.get("_EDUWEB_NOW"))
     index.errors.sort()
     return index
 
@@ -558,7 +557,7 @@ def _check_links(index: SiteIndex, context: dict) -> None:
         for line, message in body_checks.link_problems(
             doc, doc.links, site, context, index.documents
         ):
-            index.errors.append(ContentError(doc.rel_path, line, "body", message))
+            index.errors.append(ContentError(doc.rel_path, line, text("where.body"), message))
 
 
 def _check_tags(index: SiteIndex) -> None:
@@ -613,34 +612,6 @@ def _check_tags(index: SiteIndex) -> None:
                         ),
                     )
                 )
-
-
-def _is_scheduled(doc: Document, now) -> bool:
-    """News dated after the moment of the build: published by a later build."""
-    return doc.kind == "news" and now is not None and doc.meta.date > now
-
-
-def _check_links_to_unpublished(index: SiteIndex, content: str, now) -> None:
-    """A {filename} link from a published page to a draft or a scheduled
-    article would point nowhere: neither is written (settings.py)."""
-    published = (
-        d for d in index.documents.values() if not d.is_draft and not _is_scheduled(d, now)
-    )
-    for doc in sorted(published, key=lambda d: d.rel_path):
-        for number, written in enumerate(doc.body.split("\n")):
-            for kind, target in _INTERNAL_LINK.findall(written):
-                other = index.documents.get(link_path(target, doc.source_path, content))
-                if kind != "filename" or other is None:
-                    continue
-                if other.is_draft:
-                    problem = text("link.to_draft", other=other.rel_path)
-                elif _is_scheduled(other, now):
-                    problem = text("link.to_scheduled", date=other.meta.date.date().isoformat())
-                else:
-                    continue
-                link = text("body.link", link=f"{{{kind}}}{target}", problem=problem)
-                line = doc.body_first_line + number
-                index.errors.append(ContentError(doc.rel_path, line, text("where.body"), link))
 
 
 def _unknown_ref(refs: References, loc: tuple, value: str, known: set, what: str) -> ContentError:

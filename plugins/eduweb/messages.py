@@ -436,12 +436,6 @@ CATALOGUE: dict[str, Message] = {
         en="the link {path} goes to a page the site does not have (write the page's address "
         "from the root, e.g. /utbildningar/name/ or /nyheter/2024/name/{hint})",
     ),
-    "body.page_unpublished": Message(
-        sv="länken {url} går till {file}, som inte publiceras (den har status: draft eller ett "
-        "datum längre fram; publicera den först eller ta bort länken)",
-        en="the link {url} goes to {file}, which is not published (it has status: draft or a "
-        "later date; publish it first or remove the link)",
-    ),
     "body.anchor_missing": Message(
         sv="länken {url} pekar på #{anchor}, som inte finns på {page} ({hint})",
         en="the link {url} points to #{anchor}, which {page} does not have ({hint})",
