@@ -68,11 +68,17 @@ def requirements_digest(requirements: str) -> str:
     return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
 
 
+def installed(requirements: str) -> bool:
+    stamp = VENV / f".installed-{requirements}"
+    return stamp.exists() and stamp.read_text() == requirements_digest(requirements)
+
+
 def install(requirements: str) -> None:
+    # The dev requirements include the site's (-r requirements.txt).
+    if installed(requirements) or installed("requirements-dev.txt"):
+        return
     stamp = VENV / f".installed-{requirements}"
     digest = requirements_digest(requirements)
-    if stamp.exists() and stamp.read_text() == digest:
-        return
     run(
         str(PYTHON),
         "-m",

@@ -60,7 +60,13 @@ def serve(c, port=PORT):
 
     A missing address gets the site's own 404 page, with status 404."""
     build(c)
-    c.run(f"{PREVIEW} --bind {HOST} --port {port} -o {OUTPUT}", env={"PYTHONPATH": "plugins"})
+    # in_stream=False: invoke would otherwise forward Ctrl+C to a closed stdin
+    # (a traceback when started without a terminal, e.g. from a script).
+    c.run(
+        f"{PREVIEW} --bind {HOST} --port {port} -o {OUTPUT}",
+        env={"PYTHONPATH": "plugins"},
+        in_stream=False,
+    )
 
 
 @task
@@ -72,6 +78,7 @@ def livereload(c, port=PORT):
     c.run(
         f"{PREVIEW} --watch --bind {HOST} --port {port} -s pelicanconf.py -o {OUTPUT}",
         env={"PYTHONPATH": "plugins"},
+        in_stream=False,
     )
 
 
