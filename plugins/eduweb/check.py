@@ -10,15 +10,12 @@ show a mistake that stops the file from running as a traceback.
 
 from __future__ import annotations
 
-import logging
 import sys
-
-from pelican.settings import read_settings
 
 from . import messages
 from .build import check_settings, report, validate
 from .errors import ContentValidationError
-from .settings_files import DEFAULT_SETTINGS_FILE, settings_file_errors, written_language
+from .settings_files import DEFAULT_SETTINGS_FILE, read_settings_file, written_language
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,17 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     # for its MESSAGES_LANGUAGE.
     messages.set_language(written_language(path))
     try:
-        errors = settings_file_errors(path)
-        if errors:
-            raise ContentValidationError(errors)
-        # Pelican warns about a missing TIMEZONE; the check below says it in
-        # the same form as every other problem.
-        pelican_settings = logging.getLogger("pelican.settings")
-        pelican_settings.disabled = True
-        try:
-            settings = read_settings(path)
-        finally:
-            pelican_settings.disabled = False
+        settings = read_settings_file(path)
         errors = check_settings(settings, path)
         if errors:
             raise ContentValidationError(errors)

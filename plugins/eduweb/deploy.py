@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import logging
 import mimetypes
 import os
 import shlex
@@ -27,7 +26,7 @@ from pathlib import Path
 from . import messages
 from .build import report
 from .errors import ContentValidationError
-from .settings_files import SettingsSource, settings_file_errors
+from .settings_files import SettingsSource, read_settings_file
 from .site_settings import SiteSettings, check_site_settings
 
 TARGETS = ("rsync", "s3", "none")
@@ -253,17 +252,7 @@ def summary(changes: list[Change], dry_run: bool) -> str:
 
 def load_settings(path: str) -> SiteSettings:
     """The checked settings of `path`; raises with one line per problem."""
-    from pelican.settings import read_settings
-
-    errors = settings_file_errors(path)
-    if errors:
-        raise ContentValidationError(errors)
-    pelican_settings = logging.getLogger("pelican.settings")
-    pelican_settings.disabled = True
-    try:
-        settings = read_settings(path)
-    finally:
-        pelican_settings.disabled = False
+    settings = read_settings_file(path)
     model, _consent, errors = check_site_settings(settings, SettingsSource(path))
     if errors:
         raise ContentValidationError(errors)

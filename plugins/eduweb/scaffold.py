@@ -14,13 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 import os
 import sys
 import unicodedata
 from dataclasses import dataclass
-
-from pelican.settings import read_settings
 
 from . import messages, urls
 from .build import check_settings, report
@@ -28,7 +25,7 @@ from .content_index import KIND_FOLDERS, RESERVED_SLUGS, scan
 from .dates import DateError, build_now
 from .errors import ContentValidationError
 from .frontmatter import FrontMatterError, load_yaml
-from .settings_files import DEFAULT_SETTINGS_FILE, settings_file_errors
+from .settings_files import DEFAULT_SETTINGS_FILE, read_settings_file
 from .slugs import MAX_SLUG_LENGTH, slugify
 
 # The command's names for the kinds of content (content_index's names).
@@ -437,15 +434,7 @@ def _year(doc) -> int:
 def read_site_settings(path: str) -> dict:
     """The settings file, run and checked as `invoke check` does; raises
     ContentValidationError with every problem."""
-    errors = settings_file_errors(path)
-    if errors:
-        raise ContentValidationError(errors)
-    pelican_settings = logging.getLogger("pelican.settings")
-    pelican_settings.disabled = True
-    try:
-        settings = read_settings(path)
-    finally:
-        pelican_settings.disabled = False
+    settings = read_settings_file(path)
     errors = check_settings(settings, path)
     if errors:
         raise ContentValidationError(errors)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import io
+import logging
 import os
 import re
 import sys
@@ -19,7 +20,7 @@ import traceback
 from dataclasses import dataclass
 
 from . import messages
-from .errors import ContentError, field_path
+from .errors import ContentError, ContentValidationError, field_path
 
 DEFAULT_SETTINGS_FILE = "pelicanconf.py"
 ENVIRONMENT = "(environment)"
@@ -261,3 +262,23 @@ def _run(path: str) -> None:
         for name in set(sys.modules) - loaded:
             del sys.modules[name]
         raise
+
+
+def read_settings_file(path: str) -> dict:
+    """The settings of `path`, run as Pelican runs them, for the commands
+    that check before they act (eduweb.check, scaffold, deploy); raises
+    ContentValidationError with one line per problem when the file does not
+    run. The values are not checked here: see build.check_settings."""
+    from pelican.settings import read_settings
+
+    errors = settings_file_errors(path)
+    if errors:
+        raise ContentValidationError(errors)
+    # Pelican warns about a missing TIMEZONE; the checks say it in the same
+    # form as every other problem.
+    pelican_settings = logging.getLogger("pelican.settings")
+    pelican_settings.disabled = True
+    try:
+        return read_settings(path)
+    finally:
+        pelican_settings.disabled = False
