@@ -143,6 +143,17 @@ def english_messages(monkeypatch):
 
 
 @pytest.fixture
+def swedish_messages(monkeypatch):
+    """For modules that assert the Swedish texts writers see (they say
+    `pytestmark = pytest.mark.usefixtures("swedish_messages")`): Swedish
+    instead of the English the rest of the suite asserts."""
+    monkeypatch.setattr(messages, "DEFAULT_LANGUAGE", "sv")
+    messages.set_language("sv")
+    yield
+    messages.set_language("en")
+
+
+@pytest.fixture
 def site(tmp_path) -> Site:
     """An empty site (no content) in tmp_path."""
     return Site(tmp_path / "site")

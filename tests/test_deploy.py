@@ -22,15 +22,8 @@ from eduweb import deploy, messages
 from eduweb.settings_files import SettingsSource
 from eduweb.site_settings import SiteSettings, check_site_settings, unknown_settings
 
-
-@pytest.fixture(autouse=True)
-def swedish_messages(monkeypatch):
-    """This module's messages are asserted in Swedish, the writers' language
-    (conftest.py makes the rest of the suite English)."""
-    monkeypatch.setattr(messages, "DEFAULT_LANGUAGE", "sv")
-    messages.set_language("sv")
-    yield
-    messages.set_language("en")
+# The messages here are asserted in Swedish, the writers' language.
+pytestmark = pytest.mark.usefixtures("swedish_messages")
 
 
 SSHD = "/usr/sbin/sshd"

@@ -11,15 +11,8 @@ import pytest
 from conftest import Site, article
 from eduweb import links, messages
 
-
-@pytest.fixture(autouse=True)
-def swedish_messages(monkeypatch):
-    """This module's messages are asserted in Swedish, the writers' language
-    (conftest.py makes the rest of the suite English)."""
-    monkeypatch.setattr(messages, "DEFAULT_LANGUAGE", "sv")
-    messages.set_language("sv")
-    yield
-    messages.set_language("en")
+# The messages here are asserted in Swedish, the writers' language.
+pytestmark = pytest.mark.usefixtures("swedish_messages")
 
 
 TIMEOUT = 0.5

@@ -19,15 +19,8 @@ from eduweb import messages
 from eduweb.preview import Builder, PreviewServer, inject, open_server
 from invoke import MockContext, Result
 
-
-@pytest.fixture(autouse=True)
-def swedish_messages(monkeypatch):
-    """This module's messages are asserted in Swedish, the writers' language
-    (conftest.py makes the rest of the suite English)."""
-    monkeypatch.setattr(messages, "DEFAULT_LANGUAGE", "sv")
-    messages.set_language("sv")
-    yield
-    messages.set_language("en")
+# The messages here are asserted in Swedish, the writers' language.
+pytestmark = pytest.mark.usefixtures("swedish_messages")
 
 
 # (key, how a writer triggers it, the Swedish line) for the table of messages.

@@ -16,15 +16,8 @@ from eduweb import address_check, host_files, messages
 from eduweb.content_index import scan
 from eduweb.dates import site_timezone
 
-
-@pytest.fixture(autouse=True)
-def swedish_messages(monkeypatch):
-    """This module's messages are asserted in Swedish, the writers' language
-    (conftest.py makes the rest of the suite English)."""
-    monkeypatch.setattr(messages, "DEFAULT_LANGUAGE", "sv")
-    messages.set_language("sv")
-    yield
-    messages.set_language("en")
+# The messages here are asserted in Swedish, the writers' language.
+pytestmark = pytest.mark.usefixtures("swedish_messages")
 
 
 OWN = "content/pages/a.md:4: aliases[0]: "

@@ -23,15 +23,8 @@ from eduweb.content_index import scan
 from eduweb.frontmatter import load_yaml, split_front_matter
 from eduweb.slugs import MAX_SLUG_LENGTH
 
-
-@pytest.fixture(autouse=True)
-def swedish_messages(monkeypatch):
-    """This module's messages are asserted in Swedish, the writers' language
-    (conftest.py makes the rest of the suite English)."""
-    monkeypatch.setattr(messages, "DEFAULT_LANGUAGE", "sv")
-    messages.set_language("sv")
-    yield
-    messages.set_language("en")
+# The messages here are asserted in Swedish, the writers' language.
+pytestmark = pytest.mark.usefixtures("swedish_messages")
 
 
 @pytest.fixture
