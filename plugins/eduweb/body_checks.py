@@ -206,13 +206,8 @@ class SiteAddresses:
 
 def address_of(doc) -> str:
     """A document's address (no leading slash), as the contract gives it."""
-    if doc.kind == "news":
-        return urls.article_url(doc.meta.date.year, doc.slug)
-    if doc.kind == "page":
-        return urls.page_url(doc.slug)
-    if doc.kind == "programme":
-        return urls.programme_url(doc.slug)
-    return urls.vcard_url(doc.slug)
+    year = doc.meta.date.year if doc.kind == "news" else None
+    return urls.content_url(doc.kind, doc.slug, year)
 
 
 # The site's own pages that are not made from a content file.

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import messages, urls
+from .body_checks import address_of
 from .build import check_settings, report
 from .content_index import KIND_FOLDERS, RESERVED_SLUGS, scan
 from .dates import DateError, build_now
@@ -51,19 +52,9 @@ class Skeleton:
 
     @property
     def address(self) -> str:
-        return address_of(self.kind, self.slug, self.year)
-
-
-def address_of(kind: str, slug: str, year: int) -> str:
-    """The address of a file, as content_index._check_site compares them:
-    two files with one address cannot both be built."""
-    if kind == "news":
-        return "/" + urls.article_url(year, slug)
-    if kind == "page":
-        return "/" + urls.page_url(slug)
-    if kind == "programme":
-        return "/" + urls.programme_url(slug)
-    return "/" + urls.vcard_url(slug)
+        """As content_index._check_site compares them: two files with one
+        address cannot both be built."""
+        return "/" + urls.content_url(self.kind, self.slug, self.year)
 
 
 # A field: (name, Swedish comment, value as YAML text, or a list of the
@@ -399,7 +390,7 @@ def create(command: str, title: str, settings: dict) -> str:
         raise ScaffoldError(messages.text("scaffold.exists", path=shown))
     index = scan(settings)
     for doc in index.documents.values():
-        if address_of(doc.kind, doc.slug, _year(doc)) == new.address:
+        if "/" + address_of(doc) == new.address:
             raise ScaffoldError(
                 messages.text("scaffold.taken", address=new.address, other=doc.rel_path)
             )
@@ -424,11 +415,6 @@ def _cannot_write(shown: str, err: OSError) -> str:
         folder=shown.rsplit("/", 1)[0] + "/",
         reason=err.strerror or str(err),
     )
-
-
-def _year(doc) -> int:
-    date = getattr(doc.meta, "date", None)
-    return date.year if isinstance(date, dt.date) else 0
 
 
 def read_site_settings(path: str) -> dict:

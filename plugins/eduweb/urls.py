@@ -70,6 +70,18 @@ def vcard_url(contact_id: str) -> str:
     return f"{VCARD_FOLDER}{contact_id}.vcf"
 
 
+def content_url(kind: str, slug: str, year: int | None = None) -> str:
+    """The address of a content file of `kind` (content_index's kinds: news,
+    page, programme, contact); `year` is a news article's."""
+    if kind == "news":
+        return article_url(year, slug)
+    if kind == "page":
+        return page_url(slug)
+    if kind == "programme":
+        return programme_url(slug)
+    return vcard_url(slug)
+
+
 def contact_url(contact_id: str) -> str:
     """A contact's card on the contacts page."""
     return f"{CONTACTS_PAGE}#{contact_id}"
