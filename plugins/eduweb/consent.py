@@ -53,6 +53,7 @@ from .setting_types import (
     fail,
     is_text,
     list_of,
+    optional_text,
     problems_of,
     text,
     typo_hint,
@@ -236,14 +237,6 @@ def _boolean(value: object) -> bool:
     return value
 
 
-def _optional_text(value: object) -> str:
-    if value is None or value == "":
-        return ""
-    if not is_text(value):
-        raise fail(messages.text("setting.optional_text"))
-    return value.strip()
-
-
 def _origin(value: object) -> str:
     """A host the browser may load frames from: https, a host name, perhaps a
     port; nothing that could end the CSP directive or widen it."""
@@ -316,7 +309,7 @@ class CookieSettings(SettingsModel):
 class CategorySettings(SettingsModel):
     label: text("consent.label_required")
     description: text("consent.description_required")
-    summary: Annotated[str, BeforeValidator(_optional_text)] = ""
+    summary: Annotated[str, BeforeValidator(optional_text)] = ""
     cookies: list_of(CookieSettings, "consent.cookies_list") = Field(default_factory=list)
     frame_src: list_of(Annotated[str, BeforeValidator(_origin)], "consent.origins_list") = Field(
         default_factory=list

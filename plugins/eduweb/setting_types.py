@@ -40,6 +40,15 @@ def is_text(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+def optional_text(value: object) -> str:
+    """Text that may be left out or empty (""); anything else is refused."""
+    if value is None or value == "":
+        return ""
+    if not is_text(value):
+        raise fail(messages.text("setting.optional_text"))
+    return value.strip()
+
+
 def text(key: str) -> Any:
     """Required text; anything else (empty, a number, a list) gets the
     message `key` (looked up when the value is checked, in the language of

@@ -27,6 +27,7 @@ from .setting_types import (
     fail,
     is_text,
     list_of,
+    optional_text,
     problems_of,
     text,
 )
@@ -75,14 +76,6 @@ def _count(minimum: int):
         return value
 
     return Annotated[int, BeforeValidator(check)]
-
-
-def _optional_text(value: object) -> str:
-    if value is None or value == "":
-        return ""
-    if not is_text(value):
-        raise fail(messages.text("setting.optional_text"))
-    return value.strip()
 
 
 def _language(value: object) -> str:
@@ -178,8 +171,8 @@ class SiteSettings(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     SITENAME: text("setting.sitename")
-    SITE_DESCRIPTION: Annotated[str, BeforeValidator(_optional_text)] = ""
-    ORGANIZATION: Annotated[str, BeforeValidator(_optional_text)] = ""
+    SITE_DESCRIPTION: Annotated[str, BeforeValidator(optional_text)] = ""
+    ORGANIZATION: Annotated[str, BeforeValidator(optional_text)] = ""
     PUBLIC_URL: Annotated[str, BeforeValidator(_public_url)]
     SITEURL: Annotated[str, BeforeValidator(_site_url)] = ""
     TIMEZONE: Annotated[str, BeforeValidator(_timezone)]
