@@ -228,11 +228,6 @@ SINGLE_ADDRESSES = (
 PAGE_IDS = frozenset({"huvudinnehall"})
 
 
-def is_scheduled(doc, now) -> bool:
-    """A news article dated after the build moment: published by a later build."""
-    return doc.kind == "news" and now is not None and doc.meta.date > now
-
-
 def site_addresses(index, context: dict) -> SiteAddresses:
     """The addresses of the site this scan will build, and their anchors."""
     md = make_markdown(context.get("static_paths", ["images"]))
@@ -257,7 +252,7 @@ def site_addresses(index, context: dict) -> SiteAddresses:
         if doc.kind == "contact":
             targets[address_of(doc)] = Target(doc.rel_path)
             continue
-        scheduled = is_scheduled(doc, now)
+        scheduled = doc.is_scheduled(now)
         published = not doc.is_draft and not scheduled
         if doc.kind == "news" and published:
             news_count += 1
@@ -309,7 +304,7 @@ def link_problems(
     """Problems of a document's links to pages of the site. `files` maps a
     content file's absolute path to its Document ({filename} links)."""
     here = address_of(doc)
-    linking_unpublished = doc.is_draft or is_scheduled(doc, context.get("now"))
+    linking_unpublished = doc.is_draft or doc.is_scheduled(context.get("now"))
     public = context.get("public_url") or ""
     for link in links:
         target = link.target

@@ -61,6 +61,10 @@ class Document:
     def is_draft(self) -> bool:
         return getattr(self.meta, "status", None) == "draft"
 
+    def is_scheduled(self, now) -> bool:
+        """A news article dated after the build moment: published by a later build."""
+        return self.kind == "news" and now is not None and self.meta.date > now
+
     def line_of(self, path: tuple) -> int:
         return line_of(self.lines, path)
 

@@ -61,7 +61,7 @@ def document_metadata(doc: Document, html: str, settings: dict) -> dict:
             metadata["modified"] = meta.modified
         if meta.author:
             metadata["author"] = Author(meta.author, settings)
-        if meta.date > settings["_EDUWEB_NOW"]:
+        if doc.is_scheduled(settings["_EDUWEB_NOW"]):
             metadata["status"] = "draft"  # scheduled: published by a later build
         if metadata["status"] == "draft":
             # Pelican's draft handling needs a category, though drafts are
