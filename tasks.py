@@ -162,7 +162,7 @@ def ensure_js_parsers(c):
     stamp = Path(JS_TESTS, "node_modules", ".installed-package-lock")
     if stamp.exists() and stamp.read_text() == digest:
         return
-    c.run(f"npm ci --prefix {JS_TESTS} --no-audit --no-fund")
+    c.run(f"npm ci --prefix {JS_TESTS} --no-audit --no-fund --ignore-scripts")
     stamp.write_text(digest)
 
 
