@@ -611,10 +611,6 @@ CATALOGUE: dict[str, Message] = {
         sv="här ska det stå text, men det står {found} (skriv {name}: och texten på samma rad)",
         en="expected text, found {found} (write {name}: followed by the text on the same line)",
     ),
-    "field.empty": Message(
-        sv="är tomt (skriv texten efter kolonet, eller ta bort raden)",
-        en="is empty (write the text after the colon, or remove the line)",
-    ),
     "field.required_empty": Message(
         sv="är tomt men måste fyllas i (skriv {name}: {example})",
         en="is empty (write {name}: {example})",

@@ -48,22 +48,26 @@ def _describe(value: object) -> str:
 
 
 # ---------------------------------------------------------------- field types
+def _blank(value: object) -> bool:
+    """An empty value is the same as no value: `summary:` with nothing after
+    it, and `summary: ""`, which the web editor writes for a field a writer
+    has emptied."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _text(value: object, info: ValidationInfo) -> str | None:
-    if value is None:
+    if _blank(value):
         return None
     if not isinstance(value, str):
         raise _fail(text("field.not_text", found=_describe(value), name=info.field_name or "…"))
-    value = value.strip()
-    if not value:
-        raise _fail(text("field.empty"))
-    return value
+    return value.strip()
 
 
 def _required(check, example):
     """A check that also refuses an empty value (`title:` with nothing after it)."""
 
     def required(value: object, info: ValidationInfo):
-        if value is None:
+        if _blank(value):
             raise _fail(text("field.required_empty", name=info.field_name, example=example()))
         return check(value, info)
 
@@ -80,7 +84,7 @@ def _list(value: object, info: ValidationInfo) -> list:
 
 
 def _date(value: object, info: ValidationInfo):
-    if value is None:
+    if _blank(value):
         return None
     if not isinstance(value, str):
         raise _fail(text("field.not_a_date_value", found=_describe(value)))
@@ -91,7 +95,7 @@ def _date(value: object, info: ValidationInfo):
 
 
 def _datetime(value: object, info: ValidationInfo):
-    if value is None:
+    if _blank(value):
         return None
     if not isinstance(value, str):
         raise _fail(text("field.not_a_date_value", found=_describe(value)))
@@ -102,7 +106,7 @@ def _datetime(value: object, info: ValidationInfo):
 
 
 def _time(value: object, info: ValidationInfo):
-    if value is None:
+    if _blank(value):
         return None
     if not isinstance(value, str):
         raise _fail(text("field.not_a_time_value", found=_describe(value)))
@@ -129,7 +133,7 @@ def _choice(options_key: str, aliases: dict[str, str]):
     spelt = {_fold(word): word for word in [*aliases.values(), *aliases]}
 
     def check(value: object, info: ValidationInfo) -> str | None:
-        if value is None:
+        if _blank(value):
             return None
         if isinstance(value, str) and _fold(value) in known:
             return known[_fold(value)]
@@ -169,7 +173,7 @@ ROUND_STATUS_ALIASES = {
 
 
 def _percent(value: object, info: ValidationInfo) -> int | None:
-    if value is None:
+    if _blank(value):
         return None
     written = value.strip().rstrip("%").strip() if isinstance(value, str) else ""
     # ASCII digits only: str.isdigit() also takes "²", which int() refuses.
@@ -290,7 +294,7 @@ def _alias(value: object, info: ValidationInfo) -> str:
 def _phones(value: object, info: ValidationInfo) -> list:
     """`phone:` is one number or a list; list items are checked one by one,
     so a problem is reported as phone[1] on the line of that item."""
-    if value is None:
+    if _blank(value):
         return []
     if isinstance(value, list):
         return value
@@ -311,7 +315,7 @@ def _phone(value: object, info: ValidationInfo) -> str:
 
 
 def _mapping(value: object, info: ValidationInfo) -> dict:
-    if value is None:
+    if _blank(value):
         return {}
     if not isinstance(value, dict):
         raise _fail(text("field.extra_not_fields", found=_describe(value)))
