@@ -7,15 +7,22 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import http.client
 import http.server
 import io
 import json
 import re
+import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
 import urllib.parse
 from collections.abc import Iterator
 
 import pytest
+from conftest import ROOT
 from eduweb import cms_oauth
 from eduweb.cms_oauth import STATE_COOKIE, App, Config, ConfigError
 
@@ -334,3 +341,61 @@ def test_the_server_refuses_to_start_without_its_settings(monkeypatch, capsys):
     assert cms_oauth.main(["--port", "0"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("cms_oauth: set the environment variables")
+
+
+# ------------------------------------------------------------- as it is run
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def request(port: int, path: str, cookie: str = "") -> http.client.HTTPResponse:
+    for _ in range(100):  # until waitress listens
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+            return connection.getresponse()
+        except ConnectionRefusedError:
+            time.sleep(0.05)
+    raise AssertionError("the proxy did not start")
+
+
+def test_the_file_alone_runs_under_waitress(tmp_path, github):
+    """Copied to a server with nothing but Python and waitress, it serves a
+    whole login, and prints nothing of the token or the secret."""
+    copy = tmp_path / "cms_oauth.py"
+    shutil.copy(cms_oauth.__file__, copy)
+    port = free_port()
+    env = {**ENV, "CMS_OAUTH_GITHUB_URL": github.url, "PATH": "/usr/bin:/bin"}
+    server = subprocess.Popen(
+        [sys.executable, str(copy), "--port", str(port)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        start = request(port, "/auth?provider=github&site_id=www.example.se")
+        assert start.status == 302
+        location = start.getheader("Location")
+        assert location.startswith(f"{github.url}/login/oauth/authorize?")
+        state = urllib.parse.parse_qs(urllib.parse.urlsplit(location).query)["state"][0]
+        cookie = start.getheader("Set-Cookie").split(";")[0]
+        done = request(port, f"/callback?code=c&state={state}", cookie)
+        assert done.status == 200
+        assert TOKEN in done.read().decode()
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=10)[0]
+    assert "Serving on http://127.0.0.1:" in output
+    assert TOKEN not in output and "secret" not in output and "code=c" not in output
+
+
+def test_the_server_and_the_tests_pin_the_same_waitress():
+    def pin(name: str) -> list[str]:
+        text = (ROOT / name).read_text(encoding="utf-8")
+        return [line for line in text.splitlines() if line.startswith("waitress==")]
+
+    assert pin("requirements-cms-oauth.txt") == pin("requirements-dev.txt") != []

@@ -38,6 +38,7 @@ import hashlib
 import hmac
 import html
 import json
+import logging
 import os
 import secrets
 import sys
@@ -375,6 +376,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cms_oauth: {err}", file=sys.stderr)
         return 1
     import waitress  # only the server needs it; the tests call the app directly
+
+    # waitress's own lines ("Serving on ...", errors); it keeps no access log,
+    # and this app logs nothing, so no code or token is ever written.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
 
     # No X-Forwarded-* is read: every address the app writes comes from
     # CMS_OAUTH_PUBLIC_URL, so the TLS proxy in front of it needs no trust.
