@@ -172,10 +172,10 @@ def test_the_callback_hands_the_token_to_the_site_origin_only(app, github, capsy
     assert request["accept"] == ["application/json"]
     # Decap's message, for the site's origin and no other.
     data = message(body)
-    assert data == {
-        "origin": SITE,
-        "message": 'authorization:github:success:{"token": "' + TOKEN + '", "provider": "github"}',
-    }
+    assert data["origin"] == SITE
+    assert data["message"] == (
+        'authorization:github:success:{"token": "' + TOKEN + '", "provider": "github"}'
+    )
     assert '"*"' not in body and "'*'" not in body
     assert "postMessage(data.message, data.origin)" in body
     assert 'postMessage("authorizing:github", data.origin)' in body
@@ -275,6 +275,17 @@ def test_an_http_error_from_github_gives_an_error(app, github):
     state, cookie = login(app)
     _, _, body = get(app, f"/callback?code=c&state={state}", cookie)
     assert message(body)["message"] == 'authorization:github:error:{"message": "server_error"}'
+
+
+def test_an_answer_that_is_not_an_object_gives_an_error(app, github):
+    github.answer = ["access_token", TOKEN]
+    state, cookie = login(app)
+    status, _, body = get(app, f"/callback?code=c&state={state}", cookie)
+    assert status == "200 OK"
+    assert message(body)["message"] == (
+        'authorization:github:error:{"message": "unexpected answer"}'
+    )
+    assert TOKEN not in body
 
 
 def test_github_out_of_reach_gives_502_and_an_error(app, github):

@@ -64,6 +64,7 @@ SCRIPT = """(function () {
   var data = JSON.parse(document.getElementById("cms-message").textContent);
   var opener = window.opener;
   if (!opener) {
+    document.getElementById("cms-status").textContent = data.no_opener;
     return;
   }
   window.addEventListener("message", function (event) {
@@ -258,47 +259,52 @@ class App:
         if not (state and expected and hmac.compare_digest(state.encode(), expected.encode())):
             return page("400 Bad Request", TEXTS["bad_state"], [clear])
         if "error" in query:
-            reason = query.get("error_description", query["error"])[0]
-            return self.message_page("error", {"message": reason}, reason, clear)
+            return self.failure(query.get("error_description", query["error"])[0], clear)
         code = query.get("code", [""])[0]
         if not code:
             return page("400 Bad Request", TEXTS["bad_state"], [clear])
         try:
             answer = self.exchange(self.config, code)
         except (OSError, HTTPException):
-            return self.message_page(
-                "error", {"message": TEXTS["unreachable"]}, None, clear, "502 Bad Gateway"
-            )
-        token = answer.get("access_token") if isinstance(answer, dict) else None
+            unreachable = TEXTS["unreachable"]
+            return self.message_page("error", unreachable, unreachable, clear, "502 Bad Gateway")
+        if not isinstance(answer, dict):
+            return self.failure("unexpected answer", clear)
+        token = answer.get("access_token")
         if not isinstance(token, str) or not token:
-            reason = str(answer.get("error_description") or answer.get("error") or answer)
-            return self.message_page("error", {"message": reason}, reason, clear)
-        return self.message_page("success", {"token": token, "provider": PROVIDER}, None, clear)
+            reason = answer.get("error_description") or answer.get("error") or "no token"
+            return self.failure(str(reason), clear)
+        return self.message_page(
+            "success", {"token": token, "provider": PROVIDER}, TEXTS["done"], clear
+        )
+
+    def failure(self, reason: str, clear: tuple[str, str]) -> Response:
+        """GitHub said no: the editor shows `reason`, and so does the popup."""
+        text = TEXTS["github_error"].format(reason=reason)
+        return self.message_page("error", reason, text, clear)
 
     def message_page(
         self,
         outcome: str,
-        payload: dict,
-        reason: str | None,
+        payload: dict | str,
+        text: str,
         clear: tuple[str, str],
         status: str = "200 OK",
     ) -> Response:
-        """The page that hands `payload` to the editor with Decap's handshake."""
+        """The page that hands `payload` to the editor with Decap's handshake
+        (an error's payload is its message) and shows `text` to the writer."""
+        if isinstance(payload, str):
+            payload = {"message": payload}
         data = {
             "origin": self.config.site_origin,
             "message": f"authorization:{PROVIDER}:{outcome}:{json.dumps(payload)}",
+            # Shown instead when the popup has no opener (opened by hand).
+            "no_opener": TEXTS["no_opener"] if outcome == "success" else text,
         }
-        if outcome == "success":
-            text = TEXTS["done"]
-        elif reason is None:
-            text = TEXTS["unreachable"]
-        else:
-            text = TEXTS["github_error"].format(reason=reason)
         body = (
             '<!doctype html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="robots" content="noindex">\n<title>Inloggning</title>\n</head>\n'
-            f"<body>\n<p>{html.escape(text)}</p>\n"
-            f"<noscript><p>{html.escape(TEXTS['no_opener'])}</p></noscript>\n"
+            f'<body>\n<p id="cms-status">{html.escape(text)}</p>\n'
             f'<script type="application/json" id="cms-message">{script_json(data)}</script>\n'
             f"<script>{SCRIPT}</script>\n</body>\n</html>\n"
         )

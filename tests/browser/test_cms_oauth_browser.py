@@ -202,3 +202,21 @@ def test_another_origin_receives_nothing(browser: Browser, servers, answer_anywa
         assert page.evaluate("window.result") is None
     finally:
         context.close()
+
+
+def test_a_popup_without_an_opener_says_what_to_do(browser: Browser, servers):
+    """The login opened by hand (no editor behind it): a Swedish line, no error."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    try:
+        page.goto(servers["proxy"] + "/auth?provider=github")
+        assert page.url.startswith(servers["proxy"] + "/callback?")
+        assert page.inner_text("#cms-status").startswith(
+            "Inloggningen är klar, men redigeringsverktyget som öppnade fönstret finns inte"
+        )
+        assert errors == []  # the CSP let the script run, and nothing failed
+    finally:
+        context.close()
