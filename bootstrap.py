@@ -28,6 +28,7 @@ REQUIREMENTS = {
         "serve",
         "build",
         "publish",
+        "check",
         "check-addresses",
         "new-article",
         "new-programme",

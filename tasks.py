@@ -88,10 +88,17 @@ def clean(c):
     shutil.rmtree(OUTPUT, ignore_errors=True)
 
 
-@task
-def check(c):
+@task(
+    help={
+        "settings": "the settings file (default pelicanconf.py; CI checks publishconf.py)",
+        "github": "also show each problem on its file and line in GitHub, and list them "
+        "in the job summary (for GitHub Actions)",
+    }
+)
+def check(c, settings="pelicanconf.py", github=False):
     """Validate the settings and the content (fast: nothing is rendered or written)."""
-    c.run(f"{CHECK} pelicanconf.py", env={"PYTHONPATH": "plugins"})
+    options = " --github" if github else ""
+    c.run(f"{CHECK}{options} {shlex.quote(settings)}", env={"PYTHONPATH": "plugins"})
 
 
 @task(

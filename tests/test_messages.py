@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import test_body_checks
 import test_deploy
+import test_github_report
 import test_links
 import test_preview
 import test_redirects
@@ -1449,6 +1450,7 @@ PARTS = {
     "test_preview": test_preview.MESSAGE_CASES,
     "test_deploy": test_deploy.MESSAGE_CASES,
     "test_redirects": test_redirects.MESSAGE_CASES,
+    "test_github_report": test_github_report.MESSAGE_CASES,
 }
 
 

@@ -148,3 +148,34 @@ def test_the_build_refuses_to_drop_a_live_address_before_pages_get_it(workflow):
     ]
     assert check and pages and check[0] < pages[0]
     assert "if" not in steps[check[0]]  # pull requests are checked too
+
+
+def test_the_writer_sees_the_problem_lines_where_they_look(workflow):
+    """Issue 10, point 4: a save in the web editor is a pull request; before
+    the build, `check --github` (of the same settings as the build) shows
+    each problem on its file and line and lists them in the run's summary."""
+    steps = workflow["jobs"]["build"]["steps"]
+    runs_ = [s.get("run", "") for s in steps]
+    check = [i for i, r in enumerate(runs_) if "bootstrap.py check --github" in r]
+    build = [i for i, r in enumerate(runs_) if "bootstrap.py publish" in r]
+    assert check and build and check[0] < build[0]
+    assert "--settings publishconf.py" in runs_[check[0]]
+    assert "if" not in steps[check[0]]  # every event, pull requests included
+    bootstrap = (ROOT / "bootstrap.py").read_text(encoding="utf-8")
+    assert '"check",' in bootstrap  # bootstrap installs only the site's requirements for it
+
+
+def test_the_preview_is_linked_in_the_summary(workflow, tmp_path):
+    steps = workflow["jobs"]["build"]["steps"]
+    [upload] = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
+    [link] = [s for s in steps if "GITHUB_STEP_SUMMARY" in s.get("run", "")]
+    assert link["if"] == upload["if"] == "github.event_name == 'pull_request'"
+    assert link["env"]["PREVIEW_URL"] == f"${{{{ steps.{upload['id']}.outputs.artifact-url }}}}"
+    assert "${{" not in link["run"]  # expressions only through env (no injection)
+    # actionlint knows the action's outputs: a misspelt one fails.
+    broken = tmp_path / ".github" / "workflows" / "site.yml"
+    broken.parent.mkdir(parents=True)
+    text = WORKFLOW.read_text(encoding="utf-8")
+    broken.write_text(text.replace("outputs.artifact-url", "outputs.artifact-link"), "utf-8")
+    result = lint(broken)
+    assert result.returncode == 1 and "artifact-link" in result.stdout

@@ -485,6 +485,26 @@ CATALOGUE: dict[str, Message] = {
         sv="{count} filer kontrollerade, inga problem",
         en="{count} files checked, no problems found",
     ),
+    # ------------------------------ github_report.py: `check --github` in CI
+    # The job summary of a pull request (a save in the web editor).
+    "check.github.heading": Message(
+        sv="Det här behöver rättas innan ändringen kan publiceras",
+        en="To fix before the change can be published",
+    ),
+    "check.github.line": Message(sv="rad {line}", en="line {line}"),
+    "check.github.next": Message(
+        sv=(
+            "Rätta raderna ovan och spara igen (i redigeringsverktyget eller i filen); "
+            "då kontrolleras ändringen på nytt och en ny förhandsvisning byggs."
+        ),
+        en=(
+            "Fix the lines above and save again (in the editor or in the file); the change "
+            "is then checked again and a new preview is built."
+        ),
+    ),
+    "check.github.passed": Message(
+        sv="Innehållet är kontrollerat: inget att rätta", en="Content checked: nothing to fix"
+    ),
     # ------------------------------------- where: the field part of a line
     "where.front_matter": Message(sv="fälten överst", en="front matter"),
     "where.file": Message(sv="filen", en="file"),
