@@ -140,6 +140,19 @@ def test_print_keeps_each_round_and_its_sessions_together(page: Page):
         assert value == "avoid", (selector, prop, value)
 
 
+def test_printing_opens_closed_details_and_closes_them_after(page: Page):
+    """For browsers without ::details-content (page-tools.mjs, beforeprint)."""
+    page.goto(PROGRAMME)
+    wait_until(page, "document.querySelector('[data-page-tools]').hidden === false")
+    closed = "[...document.querySelectorAll('main details')].filter(d => !d.open).length"
+    count = page.evaluate(closed)
+    assert count > 0
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate(closed) == 0
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate(closed) == count
+
+
 def test_print_draws_boxes_with_a_border_not_a_background(page: Page):
     page.goto(ARTICLE)
     facts = page.locator(".facts").first
