@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_consent_browser import banner, wait_until
+from .test_consent_browser import banner, run_axe, wait_until
 
 ARTICLE = "/nyheter/2024/larande-starker-kommunernas-digitaliseringsledning/"
 PROGRAMME = "/utbildningar/chefsprogram-for-valfardens-digitalisering/"
@@ -279,3 +279,15 @@ def test_long_text_is_read_in_short_chunks(page: Page):
     assert chunks[-1] == "Kort stycke."  # a paragraph never runs into the next
     assert " ".join(chunks) == " ".join([sentence] * 20 + [long_sentence, "Kort stycke."])
     assert all(c.endswith(".") for c in chunks[:3])  # cut between sentences
+
+
+def test_tools_pass_axe_and_break_no_csp_rule(page: Page):
+    messages = []
+    page.on("console", lambda message: messages.append(message.text))
+    page.add_init_script(SPEECH_STUB)
+    page.goto(PROGRAMME)
+    banner(page).get_by_role("button", name="Endast nödvändiga").click()
+    page.get_by_role("button", name="Lyssna").click()
+    expect(page.get_by_role("button", name="Stoppa")).to_be_visible()
+    assert run_axe(page) == []
+    assert not [m for m in messages if "Content Security Policy" in m], messages
