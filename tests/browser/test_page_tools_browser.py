@@ -291,3 +291,33 @@ def test_tools_pass_axe_and_break_no_csp_rule(page: Page):
     expect(page.get_by_role("button", name="Stoppa")).to_be_visible()
     assert run_axe(page) == []
     assert not [m for m in messages if "Content Security Policy" in m], messages
+
+
+def test_read_aloud_text_leaves_out_controls_footnote_marks_and_hidden_text(page: Page):
+    page.goto(ARTICLE)
+    wait_until(page, "document.querySelector('[data-page-tools]').hidden === false")
+    src = page.locator("script[src*='page-tools']").get_attribute("src")
+    paragraphs = page.evaluate(
+        """async (src) => {
+          const { readableParagraphs, readingElements } = await import(src)
+          const box = document.createElement('div')
+          box.className = 'read-test'
+          box.innerHTML = `<h2>Rubrik</h2><p>Första raden<br>andra raden<sup id="fnref:1">`
+            + `<a class="footnote-ref" href="#fn:1">1</a></sup>.</p>`
+            + `<ul><li>Ett</li><li>Två <span hidden>dolt</span></li></ul>`
+            + `<p><button>Knapp</button> <span aria-hidden="true">★</span> · </p>`
+            + `<div class="footnote"><hr><ol><li id="fn:1"><p>Källa: rapporten.&#160;`
+            + `<a class="footnote-backref" href="#fnref:1">&#8617;</a></p></li></ol></div>`
+          document.querySelector('main').append(box)
+          return readableParagraphs(readingElements('.read-test, .read-test p'))
+        }""",
+        src,
+    )
+    assert paragraphs == [
+        "Rubrik",
+        "Första raden",
+        "andra raden.",
+        "Ett",
+        "Två",
+        "Källa: rapporten.",
+    ]

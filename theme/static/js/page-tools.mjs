@@ -100,8 +100,7 @@ export function readableParagraphs (elements) {
 
 /** The elements `selector` matches, without those inside another match. */
 export function readingElements (selector, root = document) {
-  const found = [...root.querySelectorAll(selector)]
-  return found.filter((e) => !found.some((other) => other !== e && other.contains(e)))
+  return [...root.querySelectorAll(selector)].filter((e) => !e.parentElement?.closest(selector))
 }
 
 /** A Swedish voice, preferring sv-SE and voices that run on the reader's
@@ -196,7 +195,8 @@ function initListen (tools, synth) {
     if (voices.length) group.hidden = false
   }
   update()
-  synth.addEventListener?.('voiceschanged', update)
+  if (synth.addEventListener) synth.addEventListener('voiceschanged', update)
+  else synth.onvoiceschanged = update
 }
 
 function init (tools) {
