@@ -58,7 +58,7 @@ for (const name of ['speechSynthesis', 'SpeechSynthesisUtterance']) {
 
 
 def tools(page: Page):
-    return page.get_by_role("group", name="Skriv ut eller lyssna")
+    return page.get_by_role("group", name="Verktyg för sidan")
 
 
 def after_content(page: Page, selector: str) -> str:
