@@ -11,6 +11,10 @@ module's `import './x.mjs'`, a stylesheet's `url(../img/x.svg)`): the
 hashed name is only known here, so such a reference would break. Templates
 pass the names instead (matomo.mjs reaches consent.mjs's loader through a
 data-src attribute); tests/test_headers.py holds the theme to this.
+
+A few files get a line from the build put before their text (`preludes`):
+print.css learns the site's address that way, since a stylesheet cannot
+read it from the page and the CSP allows no inline style.
 """
 
 from __future__ import annotations
@@ -22,6 +26,23 @@ import shutil
 from . import urls
 
 HASH_LENGTH = 10
+PRINT_STYLESHEET = "css/print.css"
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string token, quoted and escaped."""
+    escaped = "".join(
+        f"\\{ord(char):x} " if char in '"\\' or ord(char) < 0x20 or ord(char) == 0x7F else char
+        for char in text
+    )
+    return f'"{escaped}"'
+
+
+def site_preludes(settings: dict) -> dict[str, bytes]:
+    """What the build puts before theme files: print.css gets the site's
+    address, so links to the site's own pages print in full."""
+    address = css_string(settings["PUBLIC_URL"].rstrip("/"))
+    return {PRINT_STYLESHEET: f":root {{ --site-address: {address}; }}\n".encode()}
 
 
 def hashed_name(rel_path: str, data: bytes) -> str:
@@ -43,8 +64,10 @@ class Assets:
     def __init__(self) -> None:
         self.names: dict[str, str] = {}
         self.sources: dict[str, str] = {}  # source name -> absolute path
+        self.preludes: dict[str, bytes] = {}  # source name -> text put before it
 
-    def scan(self, folders: list[str]) -> None:
+    def scan(self, folders: list[str], preludes: dict[str, bytes] | None = None) -> None:
+        preludes = preludes or {}
         names, sources = {}, {}
         for folder in folders:
             for root, dirs, files in os.walk(folder):
@@ -55,9 +78,10 @@ class Assets:
                     path = os.path.join(root, name)
                     rel = os.path.relpath(path, folder).replace(os.sep, "/")
                     with open(path, "rb") as handle:
-                        names[rel] = hashed_name(rel, handle.read())
+                        names[rel] = hashed_name(rel, preludes.get(rel, b"") + handle.read())
                     sources[rel] = path
         self.names, self.sources = names, sources
+        self.preludes = {rel: text for rel, text in preludes.items() if rel in sources}
 
     def __call__(self, rel_path: str) -> str:
         """The address of a theme file: asset('css/site.css') in a template."""
@@ -73,7 +97,11 @@ class Assets:
         for rel, hashed in self.names.items():
             target = os.path.join(output_path, urls.THEME_STATIC, hashed)
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copyfile(self.sources[rel], target)
+            if rel in self.preludes:
+                with open(self.sources[rel], "rb") as source, open(target, "wb") as out:
+                    out.write(self.preludes[rel] + source.read())
+            else:
+                shutil.copyfile(self.sources[rel], target)
 
 
 def theme_static_folders(settings: dict) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from . import messages, staging
-from .assets import Assets, theme_static_folders
+from .assets import Assets, site_preludes, theme_static_folders
 from .content_index import SiteIndex, scan
 from .dates import DateError, build_now
 from .errors import ContentError, ContentValidationError
@@ -105,7 +105,8 @@ def before_generators(pelican) -> None:
     try:
         staging.claim(pelican)  # lock the output folder; refuse one that is unsafe
         pelican.settings["_EDUWEB_INDEX"] = validate(pelican.settings)
-        pelican.settings["_EDUWEB_ASSETS"].scan(pelican.settings["_EDUWEB_THEME_STATIC"])
+        settings = pelican.settings
+        settings["_EDUWEB_ASSETS"].scan(settings["_EDUWEB_THEME_STATIC"], site_preludes(settings))
         staging.begin(pelican)
     except ContentValidationError as error:
         stop_build(error)
