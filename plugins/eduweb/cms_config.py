@@ -280,7 +280,7 @@ def config(settings: dict) -> dict[str, Any]:
     set; the settings are checked before, so this only fills in defaults)."""
     cms = CmsSettings.model_validate(settings["CMS"])
     data: dict[str, Any] = {"backend": _backend(cms)}
-    if cms.editorial_workflow:
+    if cms.pull_requests:
         data["publish_mode"] = "editorial_workflow"
     data |= {
         "locale": "sv",
