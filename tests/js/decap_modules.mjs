@@ -72,6 +72,14 @@ export async function loadFormats() {
     await import(`${CORE}/reducers/index.js`);
     const { frontmatterYAML } = await import(`${CORE}/formats/frontmatter.js`);
     const yamlFormatter = (await import(`${CORE}/formats/yaml.js`)).default;
-    return { frontmatter: frontmatterYAML(), yaml: yamlFormatter };
+    const { createEmptyDraftData } = await import(`${CORE}/actions/entries.js`);
+    const { fromJS } = await import('immutable');
+    // A new entry's data before the writer types anything, as the editor
+    // makes it from the collection's fields (their `default:` values).
+    const newEntry = (fields) => {
+      const data = createEmptyDraftData(fromJS(fields));
+      return JSON.parse(JSON.stringify(data)); // Immutable lists to plain ones
+    };
+    return { frontmatter: frontmatterYAML(), yaml: yamlFormatter, newEntry };
   });
 }
