@@ -7,13 +7,19 @@
 // "text": a file to open and save}, or {…, "new": the collection's fields
 // in config.yml, "data": what the writer filled in} for a new entry: the
 // editor's empty entry for those fields, with the writer's values over it.
+// A job with "body" instead: that Markdown through the rich-text editor
+// (to its document and back, as when the writer edits the body there).
 // Prints, per job, {"data": what the editor read or made, "text": what it wrote}.
 import { readFileSync } from 'node:fs';
-import { loadFormats } from './decap_modules.mjs';
+import { loadFormats, loadMarkdown } from './decap_modules.mjs';
 
 const formats = await loadFormats();
 const jobs = JSON.parse(readFileSync(0, 'utf8'));
-const results = jobs.map(({ format, fields, text, data, new: newFields }) => {
+const markdown = jobs.some((job) => job.body !== undefined) ? await loadMarkdown() : null;
+const results = jobs.map(({ format, fields, text, data, new: newFields, body }) => {
+  if (body !== undefined) {
+    return { text: markdown.slateToMarkdown(markdown.markdownToSlate(body, {}), {}) };
+  }
   const formatter = formats[format];
   const read =
     text === undefined ? { ...formats.newEntry(newFields), ...data } : formatter.fromFile(text);

@@ -10,6 +10,7 @@ register('./decap_resolve.mjs', import.meta.url);
 // are loaded (an asset proxy is made, a saved sort order read); these are
 // the ones they touch.
 globalThis.window ??= globalThis;
+globalThis.navigator ??= { platform: 'Linux', userAgent: 'node' }; // Node 20 has none
 const stored = new Map();
 globalThis.localStorage ??= {
   getItem: (key) => stored.get(key) ?? null,
@@ -81,5 +82,14 @@ export async function loadFormats() {
       return JSON.parse(JSON.stringify(data)); // Immutable lists to plain ones
     };
     return { frontmatter: frontmatterYAML(), yaml: yamlFormatter, newEntry };
+  });
+}
+
+/** The rich-text editor's view of a Markdown body (decap-cms-widget-markdown's
+ * serializers): Markdown to the editor's document and back. */
+export async function loadMarkdown() {
+  return quietly(async () => {
+    await import(`${CORE}/reducers/index.js`);
+    return import('decap-cms-widget-markdown/dist/esm/serializers/index.js');
   });
 }
