@@ -93,3 +93,47 @@ export async function loadMarkdown() {
     return import('decap-cms-widget-markdown/dist/esm/serializers/index.js');
   });
 }
+
+/** A function (field config, value as read from a file) -> the HTML of the
+ * widget's form control, as the editor renders it (React on the server). */
+export async function loadWidgetControl(widget) {
+  return quietly(async () => {
+    await import(`${CORE}/reducers/index.js`);
+    const control = (await import(`decap-cms-widget-${widget}/dist/esm/index.js`)).default
+      .controlComponent;
+    const React = (await import('react')).default;
+    const { renderToString } = await import('react-dom/server');
+    const { fromJS } = await import('immutable');
+    const none = () => null;
+    return (field, value) => {
+      const props = {
+        field: fromJS(field),
+        value: fromJS(value), // the editor holds entry data as Immutable
+        forID: field.name,
+        classNameWrapper: '',
+        t: (key) => key,
+        entry: fromJS({}),
+        metadata: fromJS({}),
+        mediaPaths: fromJS({}),
+        fieldsErrors: fromJS({}),
+        parentIds: [],
+        editorControl: none,
+        resolveWidget: () => ({}),
+        ...Object.fromEntries(
+          [
+            'onChange', 'onChangeObject', 'onValidate', 'onValidateObject', 'getAsset',
+            'onOpenMediaLibrary', 'onRemoveInsertedMedia', 'setActiveStyle',
+            'setInactiveStyle', 'clearFieldErrors', 'controlRef',
+          ].map((name) => [name, none]),
+        ),
+      };
+      const { error } = console;
+      console.error = () => {}; // React's warnings about props the test leaves out
+      try {
+        return renderToString(React.createElement(control, props));
+      } finally {
+        console.error = error;
+      }
+    };
+  });
+}
