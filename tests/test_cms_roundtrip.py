@@ -24,6 +24,7 @@ from conftest import ROOT, SAMPLE_EPOCH, Site
 from eduweb import cms_config
 from eduweb.content_index import scan
 from eduweb.frontmatter import load_yaml, split_front_matter
+from eduweb.slugs import slugify
 from test_cms_config import JS, SETTINGS, node
 
 FIXTURES = ROOT / "tests" / "fixtures" / "cms" / "content"
@@ -355,3 +356,26 @@ def test_every_field_of_a_hand_written_file_opens_in_its_widget():
     assert 'value="2025-03-12"' in shown[f"{session}.date"]
     assert 'value="2024-06-03T09:00"' in shown["news/2024/handskriven-nyhet.md.date"]
     assert 'value="2024-06-04T00:00"' in shown["news/2024/handskriven-nyhet.md.modified"]
+
+
+@pytest.mark.parametrize(
+    ("title", "date", "path"),
+    [
+        (
+            "Nu: Nästa steg för Umeås chefer!",
+            "2024-06-03 09:00",
+            "2024/nu-nasta-steg-for-umeas-chefer",
+        ),
+        ("Åsa & Örjan i Malmö – 2024", "2019-12-31 23:30", "2019/asa-orjan-i-malmo-2024"),
+    ],
+)
+def test_a_new_article_is_saved_in_the_folder_of_its_year_under_our_slug(title, date, path):
+    """content/news/<year>/<slug>.md: the year of `date`, and the file name
+    our own slugify makes of the title (so the article's address is its
+    file name, as for a file written by hand)."""
+    news = COLLECTIONS["news"]
+    job_ = {"path": {"collection": news, "data": {"title": title, "date": date}}}
+    job_["path"]["slug"] = CONFIG["slug"]
+    (result,) = decap([job_])
+    assert result["text"] == path
+    assert path.split("/")[1] == slugify(title)

@@ -81,7 +81,11 @@ export async function loadFormats() {
       const data = createEmptyDraftData(fromJS(fields));
       return JSON.parse(JSON.stringify(data)); // Immutable lists to plain ones
     };
-    return { frontmatter: frontmatterYAML(), yaml: yamlFormatter, newEntry };
+    // A new entry's path below its collection's folder (its `path`, or `slug`).
+    const { slugFormatter } = await import(`${CORE}/lib/formatters.js`);
+    const newPath = (collection, data, slugConfig) =>
+      slugFormatter(fromJS(collection), fromJS(data), slugConfig);
+    return { frontmatter: frontmatterYAML(), yaml: yamlFormatter, newEntry, newPath };
   });
 }
 
