@@ -77,7 +77,7 @@ def _required(check, example):
 
 
 def _list(value: object, info: ValidationInfo) -> list:
-    if value is None:
+    if _blank(value):
         return []
     if not isinstance(value, list):
         name = info.field_name or "…"
@@ -333,17 +333,7 @@ class Kind:
 
 
 def _typed(fn, kind: str) -> Any:
-    return Annotated[Any, BeforeValidator(_empty_is_absent(fn)), Kind(kind)]
-
-
-def _empty_is_absent(check):
-    """'' (quoted, as the web editor writes a field it has emptied) is no
-    value, like a field left empty after its colon."""
-
-    def absent(value: object, info: ValidationInfo):
-        return check(None if value == "" else value, info)
-
-    return absent
+    return Annotated[Any, BeforeValidator(fn), Kind(kind)]
 
 
 Text = _typed(_text, "text")
@@ -360,9 +350,7 @@ Slug = _typed(_slug, "slug")
 Tag = _typed(_tag, "tag")
 Image = _typed(_image, "image")
 Alias = _typed(_alias, "alias")
-Phones = Annotated[
-    list[_typed(_phone, "phone")], BeforeValidator(_empty_is_absent(_phones)), Kind("phones")
-]
+Phones = Annotated[list[_typed(_phone, "phone")], BeforeValidator(_phones), Kind("phones")]
 Extra = _typed(_mapping, "extra")
 # References to other files: a contact's id (its file name) and a programme's slug.
 ContactId = _typed(_required(_text, lambda: "…"), "contact")
@@ -375,7 +363,7 @@ RoundStatus = _typed(_choice("choices.round_status", ROUND_STATUS_ALIASES), "rou
 
 
 def _list_of(item_type) -> Any:
-    return Annotated[list[item_type], BeforeValidator(_empty_is_absent(_list))]
+    return Annotated[list[item_type], BeforeValidator(_list)]
 
 
 # ---------------------------------------------------------------- schemas
