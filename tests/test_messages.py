@@ -25,10 +25,11 @@ import pytest
 import test_body_checks
 import test_deploy
 import test_links
+import test_pictures
 import test_preview
 import test_redirects
 import test_scaffold
-from conftest import ENGLISH, ROOT, SAMPLE_EPOCH, Site
+from conftest import ENGLISH, PNG, ROOT, SAMPLE_EPOCH, Site
 from eduweb import messages, staging
 from eduweb.build import validate
 from eduweb.content_index import scan
@@ -99,7 +100,7 @@ def rounds(fields: str) -> Content:
     return programme("rounds:\n  - name: Våren\n" + fields)
 
 
-IMAGE = {"images/bild.png": b"\x89PNG\r\n\x1a\n"}
+IMAGE = {"images/bild.png": PNG}
 
 
 @dataclass(frozen=True)
@@ -1454,6 +1455,7 @@ PARTS = {
     "test_preview": test_preview.MESSAGE_CASES,
     "test_deploy": test_deploy.MESSAGE_CASES,
     "test_redirects": test_redirects.MESSAGE_CASES,
+    "test_pictures": test_pictures.MESSAGE_CASES,
 }
 
 

@@ -17,6 +17,7 @@ from .programmes import (
     split_programmes,
     webcal_url,
 )
+from .reader import with_pictures
 from .schema_org import programme_json_ld
 
 
@@ -35,7 +36,8 @@ class ProgrammesGenerator(Generator):
             if doc.is_draft:
                 continue  # never written, listed or put in a calendar
             programme = build_programme(doc.meta, slug, now, tz, contact_names)
-            programme.body_html = doc.html if doc.html is not None else render(md, doc.body)
+            body = doc.html if doc.html is not None else render(md, doc.body)
+            programme.body_html = with_pictures(body, settings, eager_first=True)
             programme.json_ld = programme_json_ld(programme, settings["PUBLIC_URL"], organization)
             programmes.append(programme)
         coming, others = split_programmes(programmes, now, tz)
