@@ -35,7 +35,7 @@ def camera_jpeg(width: int = 4000, height: int = 3000, quality: int = 92) -> byt
     At 4000×3000 it weighs about 3.7 MB. The left quarter is red, so the
     orientation can be seen: upright, the red is at the top."""
     light = Image.linear_gradient("L").resize((width, height))
-    grain = Image.effect_noise((width // 2, height // 2), 17).resize((width, height))
+    grain = Image.effect_noise((width // 2, height // 2), 21).resize((width, height))
     shade = Image.radial_gradient("L").resize((width, height))
     photo = Image.merge("RGB", (light, grain, shade))
     photo.paste((220, 20, 20), (0, 0, width // 4, height))
