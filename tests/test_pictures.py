@@ -228,6 +228,26 @@ def test_transparency_is_kept_and_png_falls_back_to_png(shelf):
         assert variant.getpixel((variant.width - 2, 2))[3] == 0
 
 
+def test_an_animation_passes_through(shelf):
+    frames = [Image.new("RGB", (400, 300), colour) for colour in ("red", "blue")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "WEBP", save_all=True, append_images=frames[1:])
+    put(shelf, "images/rorlig.webp", buffer.getvalue())
+    assert shelf.prepare("images/rorlig.webp") == Picture("/images/rorlig.webp", 400, 300)
+    assert shelf.encodes == 0
+
+
+def test_a_cached_webp_original_is_not_decoded_again(shelf, monkeypatch):
+    buffer = io.BytesIO()
+    Image.new("RGBA", (400, 300), (29, 78, 137, 128)).save(buffer, "WEBP")
+    put(shelf, "images/halvgenomskinlig.webp", buffer.getvalue())
+    first = shelf.prepare("images/halvgenomskinlig.webp")
+    assert first.formats[-1] == "png"  # transparent: PNG, not JPEG, for old browsers
+    monkeypatch.setattr(pictures, "decode", lambda *args: pytest.fail("decoded again"))
+    again = Pictures(shelf.content_path, shelf.cache_dir)
+    assert again.prepare("images/halvgenomskinlig.webp") == first
+
+
 def test_a_damaged_picture_is_a_problem_where_it_is_shown(shelf, small_photo):
     put(shelf, "images/trasig.jpg", small_photo[: len(small_photo) // 3])
     errors = shelf.prepare_all({"images/trasig.jpg": ("content/news/2024/x.md", 6, "body")})

@@ -24,7 +24,7 @@ under the SHA-256 of the original's bytes and of PIPELINE, so an unchanged
 picture is never encoded again, and a changed encoder setting makes new
 names. Encoding is deterministic: two builds give the same bytes.
 
-SVG and GIF (which may be animated) pass through, with the width and height
+SVG, GIF and any animated picture pass through, with the width and height
 their file states.
 """
 
@@ -181,6 +181,8 @@ def check(path: str) -> Probe:
     try:
         with _header_only(), Image.open(path) as image:
             dimensions = _oriented_size(image)
+            # An animation (GIF, animated WebP or PNG) would stop in a copy.
+            animated = getattr(image, "is_animated", False)
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as err:
         if size > MAX_BYTES:
             raise _too_large(size, None) from err
@@ -188,7 +190,7 @@ def check(path: str) -> Probe:
     width, height = dimensions
     if size > MAX_BYTES or width * height > MAX_PIXELS:
         raise _too_large(size, dimensions)
-    return Probe(width, height, ext in PASS_THROUGH)
+    return Probe(width, height, ext in PASS_THROUGH or animated)
 
 
 def _too_large(size: int, dimensions: tuple[int, int] | None) -> PictureError:
@@ -385,18 +387,30 @@ class Pictures:
     def _variants(self, path: str, digest: str, probe: Probe) -> tuple[Variant, ...]:
         widths = variant_widths(probe.width)
         ext = os.path.splitext(path)[1].lower()
+
+        def plan(fallback: str) -> list[Variant]:
+            return [
+                Variant(
+                    w, max(1, round(probe.height * w / probe.width)), fmt, f"{digest}-{w}.{fmt}"
+                )
+                for fmt in (*self.formats, fallback)
+                for w in widths
+            ]
+
         # The fallback depends on transparency, known from the header for a
-        # PNG (its format) and a JPEG (none); others are decoded to find out.
+        # PNG (its format) and a JPEG (none); a WebP or AVIF original is
+        # decoded to find out, unless the cache already has one of the two.
         known = {".png": "png", ".jpg": "jpg", ".jpeg": "jpg"}.get(ext)
         image = None
         if known is None:
-            image = decode(path, widths[-1])
-            known = fallback_format(ext, image.info["has_alpha"])
-        planned = [
-            Variant(w, max(1, round(probe.height * w / probe.width)), fmt, f"{digest}-{w}.{fmt}")
-            for fmt in (*self.formats, known)
-            for w in widths
-        ]
+            for fallback in ("jpg", "png"):
+                if all(os.path.exists(self._cached(v)) for v in plan(fallback)):
+                    known = fallback
+                    break
+            else:
+                image = decode(path, widths[-1])
+                known = fallback_format(ext, image.info["has_alpha"])
+        planned = plan(known)
         missing = [v for v in planned if not os.path.exists(self._cached(v))]
         if missing:
             image = image or decode(path, widths[-1])
