@@ -20,7 +20,7 @@ Three steps:
   and templates write <picture> elements (`rewrite_html`, `picture_html`).
 
 The cache (.cache/images/ beside content/, kept by CI) holds each variant
-under the SHA-256 of the original's bytes and of PIPELINE, so an unchanged
+under the SHA-256 of the original's bytes, PIPELINE and Pillow's version, so an unchanged
 picture is never encoded again, and a changed encoder setting makes new
 names. Encoding is deterministic: two builds give the same bytes.
 
@@ -45,6 +45,7 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
+import PIL
 from markupsafe import Markup
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
@@ -58,8 +59,10 @@ WIDTHS = (320, 640, 960, 1280, 1920)
 # straight from the camera): the writer is asked to make it smaller.
 MAX_BYTES = 20_000_000
 MAX_PIXELS = 40_000_000
-# Part of every cache key: change it when the encoding below changes.
+# Part of every cache key: change it when the encoding below changes. The
+# encoder's version too: another Pillow may encode other bytes.
 PIPELINE = "eduweb-pictures-1"
+CACHE_SALT = f"{PIPELINE}/Pillow {PIL.__version__}\0".encode()
 CACHE_FOLDER = os.path.join(".cache", "images")
 # The column of running text (--measure in site.css) and a contact's photo.
 BODY_SIZES = "(min-width: 42rem) 42rem, 100vw"
@@ -375,7 +378,7 @@ class Pictures:
         else:
             with open(path, "rb") as handle:
                 data = handle.read()
-            digest = hashlib.sha256(PIPELINE.encode() + b"\0" + data).hexdigest()
+            digest = hashlib.sha256(CACHE_SALT + data).hexdigest()
             if digest not in self.by_digest:
                 self.by_digest[digest] = self._variants(path, digest, probe)
             variants = self.by_digest[digest]
