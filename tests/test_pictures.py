@@ -266,10 +266,11 @@ def test_body_pictures_become_responsive_and_only_the_first_is_eager(prepared):
     body = (
         '<p><img alt="Första" src="/images/foto.jpg"></p>\n'
         '<p><img alt="Andra &amp; sista" src="/images/foto.jpg" title="x"></p>\n'
-        '<p><img alt="Annan" src="https://example.se/a.jpg"></p>'
+        '<p><img alt="Annan" src="https://example.se/a.jpg"></p>\n'
+        '<p><img alt="Pelicans" src="{static}/images/foto.jpg"></p>'
     )
     out = BeautifulSoup(rewrite_html(body, shelf, ["images"], eager_first=True), "html.parser")
-    first, second = out.find_all("picture")
+    first, second, third = out.find_all("picture")
     types = [s["type"] for s in first.find_all("source")]
     assert types == (["image/avif", "image/webp"] if features.check("avif") else ["image/webp"])
     img = first.img
@@ -280,6 +281,7 @@ def test_body_pictures_become_responsive_and_only_the_first_is_eager(prepared):
     assert second.img["loading"] == "lazy" and second.img["alt"] == "Andra & sista"
     assert second.img["title"] == "x"
     assert out.find("img", alt="Annan")["src"] == "https://example.se/a.jpg"
+    assert third.img["alt"] == "Pelicans" and third.img["src"] == img["src"]
     assert "/images/foto.jpg" not in str(out)  # the original is never what a page loads
     lazy_first = BeautifulSoup(rewrite_html(body, shelf, ["images"], False), "html.parser")
     assert lazy_first.img["loading"] == "lazy"
@@ -377,7 +379,10 @@ def test_pictures_are_checked_once_per_scan(tmp_path, monkeypatch):
         {
             "images/bild.png": png(),
             NEWS: news("image: images/bild.png\nimage_alt: A\n", "![B](images/bild.png)\n"),
-            "news/2024/y.md": news(body="![B](/images/bild.png)\n![C](./images/bild.png)\n"),
+            "news/2024/y.md": news(
+                body="![B](/images/bild.png)\n![C](./images/bild.png)\n"
+                "![D]({static}/images/bild.png)\n"
+            ),
             "contacts/anna.yml": "name: Anna\nimage: images/bild.png\nimage_alt: Anna\n",
         },
     )

@@ -527,8 +527,10 @@ class _Attributes(HTMLParser):
 
 
 def static_picture(src: str, static_paths) -> str | None:
-    """The path below content/ of a picture on the site (/images/x.jpg ->
-    images/x.jpg), or None for any other address."""
+    """The path below content/ of a picture on the site (/images/x.jpg and
+    Pelican's {static}/images/x.jpg -> images/x.jpg), or None for any other
+    address."""
+    src = src.removeprefix("{static}")
     if not src.startswith("/") or src.startswith("//"):
         return None
     rel = src[1:].split("?", 1)[0].split("#", 1)[0]
