@@ -410,8 +410,14 @@ def test_a_built_article_never_loads_the_original(tmp_path):
             body="Text.\n\n![Samma foto](images/foto.jpg)\n\n![Ikon](images/ikon.svg)\n",
         ),
     )
+    site.write(
+        "programmes/ledarskap.md",
+        "---\ntitle: Ledarskap\nsummary: Ett program.\n---\n![Gruppen](images/foto.jpg)\n",
+    )
     first = site.build()
     assert first.returncode == 0, first.stderr
+    programme = first.html("utbildningar/ledarskap/").find("picture")
+    assert programme.img["alt"] == "Gruppen" and "loading" not in programme.img.attrs
     page = first.html("nyheter/2024/foto/")
     lead, body = page.find_all("picture")
     assert "loading" not in lead.img.attrs and body.img["loading"] == "lazy"

@@ -563,6 +563,15 @@ def rewrite_html(
     return "".join(out)
 
 
+def with_pictures(html: str, settings: dict, eager_first: bool) -> str:
+    """The body's pictures as <picture> elements ; the first is
+    not lazy when the page has no lead picture above it."""
+    shelf = settings.get("_EDUWEB_PICTURES")
+    if shelf is None:
+        return html
+    return rewrite_html(html, shelf, settings.get("STATIC_PATHS", ["images"]), eager_first)
+
+
 def body_picture(target: str, static_paths) -> str | None:
     """The path below content/ of a picture as a body writes it
     (images/x.jpg, ./images/x.jpg, /images/x.jpg), or None."""

@@ -8,6 +8,7 @@ from . import urls
 from .generators import add_sitemap_entry, write_output_file
 from .icalendar_feed import calendar_ics
 from .markdown_render import make_markdown, render
+from .pictures import with_pictures
 from .programmes import (
     ProgrammeView,
     build_programme,
@@ -17,7 +18,6 @@ from .programmes import (
     split_programmes,
     webcal_url,
 )
-from .reader import with_pictures
 from .schema_org import programme_json_ld
 
 

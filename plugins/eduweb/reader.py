@@ -9,7 +9,7 @@ from pelican.urlwrappers import Author, Category, Tag
 
 from .content_index import Document
 from .markdown_render import first_paragraph_text, make_markdown, render
-from .pictures import rewrite_html
+from .pictures import with_pictures
 
 
 class FrontMatterReader(BaseReader):
@@ -34,15 +34,6 @@ class FrontMatterReader(BaseReader):
         html = doc.html if doc.html is not None else render(self._md, doc.body)
         html = with_pictures(html, self.settings, eager_first=not getattr(doc.meta, "image", None))
         return html, document_metadata(doc, html, self.settings)
-
-
-def with_pictures(html: str, settings: dict, eager_first: bool) -> str:
-    """The body's pictures as <picture> elements (pictures.py); the first is
-    not lazy when the page has no lead picture above it."""
-    shelf = settings.get("_EDUWEB_PICTURES")
-    if shelf is None:
-        return html
-    return rewrite_html(html, shelf, settings.get("STATIC_PATHS", ["images"]), eager_first)
 
 
 def document_metadata(doc: Document, html: str, settings: dict) -> dict:
