@@ -27,10 +27,11 @@ import test_cms_config
 import test_deploy
 import test_github_report
 import test_links
+import test_pictures
 import test_preview
 import test_redirects
 import test_scaffold
-from conftest import ENGLISH, ROOT, SAMPLE_EPOCH, Site
+from conftest import ENGLISH, PNG, ROOT, SAMPLE_EPOCH, Site
 from eduweb import messages, staging
 from eduweb.build import validate
 from eduweb.content_index import scan
@@ -101,7 +102,7 @@ def rounds(fields: str) -> Content:
     return programme("rounds:\n  - name: Våren\n" + fields)
 
 
-IMAGE = {"images/bild.png": b"\x89PNG\r\n\x1a\n"}
+IMAGE = {"images/bild.png": PNG}
 
 
 @dataclass(frozen=True)
@@ -1459,6 +1460,7 @@ PARTS = {
     "test_deploy": test_deploy.MESSAGE_CASES,
     "test_redirects": test_redirects.MESSAGE_CASES,
     "test_github_report": test_github_report.MESSAGE_CASES,
+    "test_pictures": test_pictures.MESSAGE_CASES,
 }
 
 

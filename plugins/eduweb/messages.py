@@ -1441,6 +1441,26 @@ CATALOGUE: dict[str, Message] = {
     "output.cannot_replace": Message(
         sv="kan inte ersättas: {reason} ({todo})", en="cannot be replaced: {reason} ({todo})"
     ),
+    # ------------------------------------------------------------- pictures
+    # Originals in content/images/ that pages show (pictures.py, issue 11).
+    "picture.too_large": Message(
+        sv="bilden är {size} / {dimensions}; största tillåtna är {max_size} och {max_pixels} "
+        "miljoner bildpunkter (t.ex. 6000×4000 px); förminska den (3000 px bredd räcker gott) "
+        "och spara den igen",
+        en="the picture is {size} / {dimensions}; the largest allowed is {max_size} and "
+        "{max_pixels} megapixels (e.g. 6000×4000 px); make it smaller (3000 px wide is plenty) "
+        "and save it again",
+    ),
+    "picture.unreadable": Message(
+        sv="filen går inte att öppna som en bild (den är skadad eller något annat än en bild); "
+        "öppna den i ett bildprogram och spara den igen som JPG eller PNG",
+        en="the file cannot be opened as a picture (it is damaged or not a picture); open it "
+        "in an image editor and save it again as JPG or PNG",
+    ),
+    # In the body, where a line may show several pictures: which one.
+    "picture.in_body": Message(
+        sv="{path} går inte att visa: {problem}", en="{path} cannot be shown: {problem}"
+    ),
 }
 
 _language = DEFAULT_LANGUAGE

@@ -22,7 +22,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from . import messages
+from . import messages, pictures
 from .dates import DateError, parse_date, parse_datetime, parse_time
 from .frontmatter import describe_character
 from .messages import text
@@ -255,6 +255,9 @@ def _image(value: object, info: ValidationInfo) -> str | None:
     if not any(rel.startswith(d.rstrip("/") + "/") for d in static_dirs):
         folders = ", ".join(f"content/{d}/" for d in static_dirs)
         raise _fail(text("image.not_published", value=written, folders=folders))
+    problem = pictures.checked(full, info.context)
+    if problem:
+        raise _fail(problem)
     return rel
 
 

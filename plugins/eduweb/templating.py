@@ -36,4 +36,8 @@ def jinja_filters(settings: dict) -> dict:
 
 
 def jinja_globals(settings: dict) -> dict:
-    return {"urls": urls, "asset": settings["_EDUWEB_ASSETS"]}
+    shown = {"urls": urls, "asset": settings["_EDUWEB_ASSETS"]}
+    shelf = settings.get("_EDUWEB_PICTURES")
+    if shelf is not None:
+        shown.update(picture=shelf.html, picture_url=shelf.url)
+    return shown
