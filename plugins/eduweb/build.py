@@ -11,7 +11,7 @@ from .dates import DateError, build_now
 from .errors import ContentError, ContentValidationError
 from .settings import apply_contract
 from .settings_files import SettingsSource
-from .site_settings import check_site_settings
+from .site_settings import check_site_settings, site_statements
 from .templating import jinja_filters, jinja_globals
 
 
@@ -32,6 +32,7 @@ def check_settings(settings: dict, settings_file: str | None = None) -> list[Con
     if not errors:
         apply_contract(settings, site)
         settings["_EDUWEB_CONSENT"] = consent
+        settings["_EDUWEB_STATEMENTS"] = site_statements(site)
     return errors
 
 

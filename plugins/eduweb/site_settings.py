@@ -32,6 +32,14 @@ from .setting_types import (
     text,
 )
 from .settings_files import SettingsSource
+from .statements import (
+    AccessibilitySettings,
+    PrivacySettings,
+    Statements,
+    accessibility_problems,
+    build_statements,
+    footer_problems,
+)
 
 # An address inside the site as the theme writes it after "/": nyheter/,
 # om-webbplatsen/, kalender.ics, or "" for the front page.
@@ -40,7 +48,14 @@ LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 # A folder below content/ (STATIC_PATHS) or the output folder (OUTPUT_RETENTION).
 RELATIVE_PATH_RE = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*")
 
-MISSING.update({"PUBLIC_URL": "setting.missing_public_url", "TIMEZONE": "setting.missing_timezone"})
+MISSING.update(
+    {
+        "PUBLIC_URL": "setting.missing_public_url",
+        "TIMEZONE": "setting.missing_timezone",
+        "ACCESSIBILITY": "statements.missing_accessibility",
+        "PRIVACY": "statements.missing_privacy",
+    }
+)
 
 
 def _public_url(value: object) -> str:
@@ -188,6 +203,12 @@ class SiteSettings(BaseModel):
     MESSAGES_LANGUAGE: Annotated[str | None, BeforeValidator(_messages_language)] = None
     CONSENT: ConsentSettings = ConsentSettings()
     MATOMO: MatomoSettings | None = None
+    # The accessibility statement and the privacy notice (statements.py).
+    ACCESSIBILITY: AccessibilitySettings
+    PRIVACY: PrivacySettings
+    # "Sidansvarig" on every page without an owner: of its own; default
+    # ORGANIZATION, else SITENAME (page_facts.py).
+    CONTENT_OWNER: Annotated[str, BeforeValidator(optional_text)] = ""
     DEPLOY_TARGET: Annotated[str, BeforeValidator(_deploy_target)] = "none"
     DEPLOY_RSYNC_TARGET: Annotated[
         str, _deploy_check("deploy.setting.rsync_target", RSYNC_TARGET_RE)
@@ -233,6 +254,20 @@ def check_site_settings(
         problems += problems_of(error, SiteSettings)
     else:
         problems += consent_problems(model.CONSENT, model.MATOMO)
+        problems += accessibility_problems(model.ACCESSIBILITY)
+        problems += footer_problems(model.FOOTER_LINKS)
         consent = build_consent(model.CONSENT, model.MATOMO, model.SITENAME)
     errors = [source.error(loc, message) for loc, message in problems]
     return (None, None, errors) if errors else (model, consent, [])
+
+
+def site_statements(model: SiteSettings) -> Statements:
+    """The accessibility statement and privacy notice of checked settings."""
+    organization = model.ORGANIZATION or model.SITENAME
+    return build_statements(
+        model.ACCESSIBILITY,
+        model.PRIVACY,
+        organization,
+        model.SITENAME,
+        statistics=model.MATOMO is not None,
+    )
