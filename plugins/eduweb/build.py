@@ -9,9 +9,10 @@ from .assets import Assets, theme_static_folders
 from .content_index import SiteIndex, scan
 from .dates import DateError, build_now
 from .errors import ContentError, ContentValidationError
+from .page_facts import page_facts
 from .settings import apply_contract
 from .settings_files import SettingsSource
-from .site_settings import check_site_settings, site_statements
+from .site_settings import build_problems, check_site_settings, site_statements
 from .templating import jinja_filters, jinja_globals
 
 
@@ -29,6 +30,8 @@ def check_settings(settings: dict, settings_file: str | None = None) -> list[Con
     else:
         source = SettingsSource.of_command_line(settings)
     site, consent, errors = check_site_settings(settings, source)
+    if not errors:
+        errors = [source.error(loc, message) for loc, message in build_problems(site)]
     if not errors:
         apply_contract(settings, site)
         settings["_EDUWEB_CONSENT"] = consent
@@ -106,6 +109,10 @@ def before_generators(pelican) -> None:
     try:
         staging.claim(pelican)  # lock the output folder; refuse one that is unsafe
         pelican.settings["_EDUWEB_INDEX"] = validate(pelican.settings)
+        # Owner and last update of every page: one git command per build.
+        pelican.settings["_EDUWEB_FACTS"] = page_facts(
+            pelican.settings["_EDUWEB_INDEX"], pelican.settings
+        )
         pelican.settings["_EDUWEB_ASSETS"].scan(pelican.settings["_EDUWEB_THEME_STATIC"])
         staging.begin(pelican)
     except ContentValidationError as error:

@@ -382,6 +382,7 @@ class News(_Schema):
     summary: Text = None
     tags: _list_of(Tag) = []
     author: Text = None
+    owner: Text = None
     image: Image = None
     image_alt: Text = None
     image_caption: Text = None
@@ -402,6 +403,7 @@ class News(_Schema):
 class Page(_Schema):
     title: RequiredText
     summary: Text = None
+    owner: Text = None
     slug: Slug = None
     status: PublishStatus = None
     aliases: _list_of(Alias) = []
@@ -499,6 +501,7 @@ class Programme(_Schema):
     format: Text = None
     location: Text = None
     price: Text = None
+    owner: Text = None
     teachers: _list_of(RequiredText) = []
     contacts: _list_of(RequiredText) = []
     registration_url: Url = None

@@ -37,6 +37,7 @@ class ProgrammesGenerator(Generator):
             programme = build_programme(doc.meta, slug, now, tz, contact_names)
             programme.body_html = doc.html if doc.html is not None else render(md, doc.body)
             programme.json_ld = programme_json_ld(programme, settings["PUBLIC_URL"], organization)
+            programme.facts = settings["_EDUWEB_FACTS"].get(doc.source_path)
             programmes.append(programme)
         coming, others = split_programmes(programmes, now, tz)
         entries = calendar_entries(programmes)

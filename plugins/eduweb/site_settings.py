@@ -204,8 +204,10 @@ class SiteSettings(BaseModel):
     CONSENT: ConsentSettings = ConsentSettings()
     MATOMO: MatomoSettings | None = None
     # The accessibility statement and the privacy notice (statements.py).
-    ACCESSIBILITY: AccessibilitySettings
-    PRIVACY: PrivacySettings
+    # Optional here, so tools that read other settings (deploy) need not
+    # have them; a build requires both (build_problems).
+    ACCESSIBILITY: AccessibilitySettings | None = None
+    PRIVACY: PrivacySettings | None = None
     # "Sidansvarig" on every page without an owner: of its own; default
     # ORGANIZATION, else SITENAME (page_facts.py).
     CONTENT_OWNER: Annotated[str, BeforeValidator(optional_text)] = ""
@@ -254,11 +256,22 @@ def check_site_settings(
         problems += problems_of(error, SiteSettings)
     else:
         problems += consent_problems(model.CONSENT, model.MATOMO)
-        problems += accessibility_problems(model.ACCESSIBILITY)
-        problems += footer_problems(model.FOOTER_LINKS)
+        if model.ACCESSIBILITY:
+            problems += accessibility_problems(model.ACCESSIBILITY)
         consent = build_consent(model.CONSENT, model.MATOMO, model.SITENAME)
     errors = [source.error(loc, message) for loc, message in problems]
     return (None, None, errors) if errors else (model, consent, [])
+
+
+def build_problems(model: SiteSettings) -> list[Problem]:
+    """What a build needs beyond valid settings: both statements, linked
+    from the footer of every page."""
+    problems: list[Problem] = [
+        ((key,), messages.text(MISSING[key]))
+        for key in ("ACCESSIBILITY", "PRIVACY")
+        if getattr(model, key) is None
+    ]
+    return problems + footer_problems(model.FOOTER_LINKS)
 
 
 def site_statements(model: SiteSettings) -> Statements:
