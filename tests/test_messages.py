@@ -583,7 +583,7 @@ ROWS: list[tuple[str, object, str]] = [
     (
         "field.unknown",
         news("titel: Nyhet\n"),
-        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
+        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, owner, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
     ),
     (
         "field.unknown_no_extra",
@@ -593,7 +593,7 @@ ROWS: list[tuple[str, object, str]] = [
     (
         "field.did_you_mean",
         news("titel: Nyhet\n"),
-        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
+        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, owner, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
     ),
     (
         "field.not_fields",
@@ -1318,7 +1318,7 @@ ROWS: list[tuple[str, object, str]] = [
     (
         "consent.matomo_needs_category",
         Setting("CONSENT = {'categories': {'statistik': None}}"),
-        "pelicanconf.py:98: MATOMO: behöver den valfria samtyckeskategorin 'statistik' i CONSENT['categories']; statistik får bara samlas in efter samtycke",
+        "pelicanconf.py:99: MATOMO: behöver den valfria samtyckeskategorin 'statistik' i CONSENT['categories']; statistik får bara samlas in efter samtycke",
     ),
     (
         "consent.matomo_cookies",

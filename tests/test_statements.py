@@ -145,7 +145,8 @@ def test_privacy_values():
     ]
     # A default processor without the name only the site knows.
     assert problems(PRIVACY=privacy(processors={"git": {"name": "GitHub"}})) == [
-        "PRIVACY.processors.webbhotell.name: is required: write it as text"
+        "PRIVACY.processors.webbhotell.name: is required (see docs/content-model.md, the "
+        "section on the statements)"
     ]
     named = {
         "webbhotell": {"name": "A"},

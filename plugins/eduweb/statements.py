@@ -67,9 +67,11 @@ EMAIL_RE = re.compile(r"[^@\s,;<>\"']+@[^@\s,;<>\"']+\.[A-Za-z]{2,}")
 ORG_NUMBER_RE = re.compile(r"[0-9]{6}-[0-9]{4}")
 KEY_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REQUIRED = "statements.required"
+# Per setting: other settings' keys of the same name keep their messages.
 MISSING.update(
     {
-        key: REQUIRED
+        f"{setting}.{key}": REQUIRED
+        for setting in ("ACCESSIBILITY", "PRIVACY")
         for key in (
             "status",
             "assessed",
@@ -89,6 +91,8 @@ MISSING.update(
             "legal_basis",
             "retention",
             "complaint_url",
+            "name",
+            "processors",
         )
     }
 )
@@ -145,7 +149,7 @@ def _key(value: object) -> str:
 
 
 Required = text(REQUIRED)
-Optional = Annotated[str, BeforeValidator(optional_text)]
+OptionalText = Annotated[str, BeforeValidator(optional_text)]
 Date = Annotated[dt.date, BeforeValidator(_date)]
 Email = Annotated[str, BeforeValidator(_email)]
 
@@ -164,8 +168,8 @@ class Gap(_Group):
     """Content that does not meet the requirements (bristande förenlighet)."""
 
     description: Required
-    criterion: Optional = ""  # e.g. "WCAG 1.2.2"
-    fix: Optional = ""  # how and when it will be fixed
+    criterion: OptionalText = ""  # e.g. "WCAG 1.2.2"
+    fix: OptionalText = ""  # how and when it will be fixed
 
 
 class Exemption(_Group):
@@ -177,7 +181,7 @@ class Exemption(_Group):
 
 class Contact(_Group):
     email: Email
-    phone: Optional = ""
+    phone: OptionalText = ""
 
 
 class Supervisor(_Group):
@@ -186,8 +190,8 @@ class Supervisor(_Group):
 
 
 class AccessibilitySettings(_Group):
-    organization: Optional = ""  # default: ORGANIZATION, else SITENAME
-    site: Optional = ""  # default: SITENAME
+    organization: OptionalText = ""  # default: ORGANIZATION, else SITENAME
+    site: OptionalText = ""  # default: SITENAME
     status: Annotated[str, BeforeValidator(_status)]
     gaps: list_of(Gap, "statements.list") = Field(default_factory=list)
     disproportionate_burden: list_of(Exemption, "statements.list") = Field(default_factory=list)
@@ -203,18 +207,18 @@ class AccessibilitySettings(_Group):
 
 # ---------------------------------------------------------------- privacy
 class Controller(_Group):
-    name: Optional = ""  # default: ORGANIZATION, else SITENAME
+    name: OptionalText = ""  # default: ORGANIZATION, else SITENAME
     org_number: Annotated[str, BeforeValidator(_org_number)]
     email: Email
-    phone: Optional = ""
-    address: Optional = ""
+    phone: OptionalText = ""
+    address: OptionalText = ""
 
 
 class Dpo(_Group):
     """The data protection officer (dataskyddsombud)."""
 
     email: Email
-    name: Optional = ""
+    name: OptionalText = ""
 
 
 class Processing(_Group):
@@ -227,7 +231,7 @@ class Processing(_Group):
 class Processor(_Group):
     name: Required
     role: Required
-    country: Optional = ""
+    country: OptionalText = ""
 
 
 Key = Annotated[str, BeforeValidator(_key)]
