@@ -31,6 +31,7 @@ import test_pictures
 import test_preview
 import test_redirects
 import test_scaffold
+import test_statements
 from conftest import ENGLISH, PNG, ROOT, SAMPLE_EPOCH, Site
 from eduweb import messages, staging
 from eduweb.build import validate
@@ -580,7 +581,7 @@ ROWS: list[tuple[str, object, str]] = [
     (
         "field.unknown",
         news("titel: Nyhet\n"),
-        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
+        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, owner, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
     ),
     (
         "field.unknown_no_extra",
@@ -590,7 +591,7 @@ ROWS: list[tuple[str, object, str]] = [
     (
         "field.did_you_mean",
         news("titel: Nyhet\n"),
-        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
+        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, owner, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
     ),
     (
         "field.not_fields",
@@ -1315,7 +1316,7 @@ ROWS: list[tuple[str, object, str]] = [
     (
         "consent.matomo_needs_category",
         Setting("CONSENT = {'categories': {'statistik': None}}"),
-        "pelicanconf.py:98: MATOMO: behöver den valfria samtyckeskategorin 'statistik' i CONSENT['categories']; statistik får bara samlas in efter samtycke",
+        "pelicanconf.py:99: MATOMO: behöver den valfria samtyckeskategorin 'statistik' i CONSENT['categories']; statistik får bara samlas in efter samtycke",
     ),
     (
         "consent.matomo_cookies",
@@ -1461,6 +1462,7 @@ PARTS = {
     "test_redirects": test_redirects.MESSAGE_CASES,
     "test_github_report": test_github_report.MESSAGE_CASES,
     "test_pictures": test_pictures.MESSAGE_CASES,
+    "test_statements": test_statements.MESSAGE_CASES,
 }
 
 

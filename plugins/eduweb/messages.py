@@ -1461,6 +1461,89 @@ CATALOGUE: dict[str, Message] = {
     "picture.in_body": Message(
         sv="{path} går inte att visa: {problem}", en="{path} cannot be shown: {problem}"
     ),
+    # ------------------------------------------ statements.py (issue 11)
+    # The accessibility statement (ACCESSIBILITY) and the privacy notice (PRIVACY).
+    "statements.required": Message(
+        sv="måste anges (se docs/content-model.md, avsnittet om redogörelserna)",
+        en="is required (see docs/content-model.md, the section on the statements)",
+    ),
+    "statements.missing_accessibility": Message(
+        sv="saknas: tillgänglighetsredogörelsen (/tillganglighet/) byggs av den och krävs enligt "
+        "lagen om tillgänglighet till digital offentlig service (se docs/content-model.md)",
+        en="is missing: the accessibility statement (/tillganglighet/) is built from it and the "
+        "law requires one (see docs/content-model.md)",
+    ),
+    "statements.missing_privacy": Message(
+        sv="saknas: sidan om personuppgifter (/personuppgifter/) byggs av den "
+        "(se docs/content-model.md)",
+        en="is missing: the privacy notice (/personuppgifter/) is built from it "
+        "(see docs/content-model.md)",
+    ),
+    "statements.status": Message(
+        sv="{value} är ingen av lagens formuleringar (skriv 'helt', 'delvis' eller 'inte', "
+        "som i helt förenlig, delvis förenlig, inte förenlig)",
+        en="{value} is not one of the law's wordings (write 'helt', 'delvis' or 'inte')",
+    ),
+    "statements.date": Message(
+        sv="{value} är inget datum (skriv ÅÅÅÅ-MM-DD inom citattecken, t.ex. '2026-11-23')",
+        en="{value} is not a date (write YYYY-MM-DD in quotes, e.g. '2026-11-23')",
+    ),
+    "statements.email": Message(
+        sv="{value} är ingen e-postadress (skriv t.ex. 'webb@example.se')",
+        en="{value} is not an e-mail address (write e.g. 'webb@example.se')",
+    ),
+    "statements.org_number": Message(
+        sv="{value} är inget organisationsnummer (skriv tio siffror med bindestreck, "
+        "t.ex. '212000-0000')",
+        en="{value} is not an organisation number (write ten digits with a hyphen, "
+        "e.g. '212000-0000')",
+    ),
+    "statements.url": Message(
+        sv="{value} är ingen https-adress (skriv t.ex. 'https://www.digg.se/tdosanmalan')",
+        en="{value} is not an https address (write e.g. 'https://www.digg.se/tdosanmalan')",
+    ),
+    "statements.group": Message(
+        sv="ska vara en grupp av nycklar och värden inom klammerparenteser, "
+        't.ex. {"email": "webb@example.se"}',
+        en='must be a group of keys and values in braces, e.g. {"email": "webb@example.se"}',
+    ),
+    "statements.key": Message(
+        sv="{value} duger inte som namn (använd a–z, 0–9 och bindestreck, t.ex. 'webbhotell')",
+        en="{value} is not a usable key (use a-z, 0-9 and hyphens, e.g. 'webbhotell')",
+    ),
+    "statements.list": Message(
+        sv='ska vara en lista inom hakparenteser, t.ex. [{"description": "…", "reason": "…"}]',
+        en='must be a list in brackets, e.g. [{"description": "…", "reason": "…"}]',
+    ),
+    "statements.fully_with_gaps": Message(
+        sv="'helt' förenlig går inte ihop med brister under gaps eller "
+        "disproportionate_burden (skriv 'delvis', eller ta bort de brister som är åtgärdade)",
+        en="'helt' (fully compliant) contradicts the gaps or disproportionate_burden listed "
+        "(write 'delvis', or remove the gaps that are fixed)",
+    ),
+    "statements.gaps_missing": Message(
+        sv="{status} kräver att bristerna listas: skriv vad som inte är tillgängligt under "
+        "gaps (eller disproportionate_burden), eller ändra status till 'helt'",
+        en="{status} needs the gaps listed: write what is not accessible under gaps "
+        "(or disproportionate_burden), or set status to 'helt'",
+    ),
+    "statements.updated_before_assessed": Message(
+        sv="{updated} är före bedömningen {assessed} (redogörelsen uppdateras när "
+        "bedömningen är gjord, så updated kan inte vara tidigare än assessed)",
+        en="{updated} is before the assessment {assessed} (updated cannot be before assessed)",
+    ),
+    "statements.footer_link": Message(
+        sv="länken till {url} saknas; redogörelsen ska gå att nå från varje sida "
+        '(lägg till ("{label}", "{url}"))',
+        en="the link to {url} is missing; it must be reachable from every page "
+        '(add ("{label}", "{url}"))',
+    ),
+    "statements.page_generated": Message(
+        sv="{address} byggs av inställningen {setting} i pelicanconf.py (ta bort filen och "
+        "skriv uppgifterna där, eller ge sidan en annan adress med slug:)",
+        en="{address} is built from the setting {setting} in pelicanconf.py (remove the file "
+        "and write its facts there, or give the page another slug:)",
+    ),
 }
 
 _language = DEFAULT_LANGUAGE

@@ -39,6 +39,7 @@ class ProgrammesGenerator(Generator):
             body = doc.html if doc.html is not None else render(md, doc.body)
             programme.body_html = with_pictures(body, settings, eager_first=True)
             programme.json_ld = programme_json_ld(programme, settings["PUBLIC_URL"], organization)
+            programme.facts = settings["_EDUWEB_FACTS"].get(doc.source_path)
             programmes.append(programme)
         coming, others = split_programmes(programmes, now, tz)
         entries = calendar_entries(programmes)

@@ -177,6 +177,7 @@ class ProgrammeView:
     extra: dict = field(default_factory=dict)
     body_html: str = ""
     json_ld: dict[str, Any] = field(default_factory=dict)
+    facts: Any = None  # page_facts.PageFacts: owner and last update
 
     @property
     def url(self) -> str:

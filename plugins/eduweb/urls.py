@@ -19,6 +19,9 @@ CALENDAR = "kalender/"
 CALENDAR_ICS = "kalender.ics"
 CONTACTS_PAGE = "kontakt/"
 COOKIES_PAGE = "cookies/"
+# Generated from settings (statements.py).
+ACCESSIBILITY_PAGE = "tillganglighet/"
+PRIVACY_PAGE = "personuppgifter/"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 NOT_FOUND = "404.html"
@@ -112,6 +115,8 @@ def fixed_addresses() -> list[str]:
         CONTACTS_PAGE,
         vcard_url(sample),
         COOKIES_PAGE,
+        ACCESSIBILITY_PAGE,
+        PRIVACY_PAGE,
         SITEMAP,
         ROBOTS,
         NOT_FOUND,
@@ -156,6 +161,8 @@ _RESERVED_ADDRESSES = frozenset(
         CALENDAR_ICS,
         CONTACTS_PAGE,
         COOKIES_PAGE,
+        ACCESSIBILITY_PAGE,
+        PRIVACY_PAGE,
         SITEMAP,
         ROBOTS,
         NOT_FOUND,
