@@ -216,3 +216,16 @@ def new_contact(c, name):
 def new_page(c, title):
     """Create content/pages/<title>.md: invoke new-page "Titel"."""
     new_file(c, "page", title)
+
+
+@task(name="vendor-cms")
+def vendor_cms(c):
+    """Copy Decap CMS (the version tests/js/package.json pins) from
+    tests/js/node_modules into theme/admin/vendor/: the files /admin/ loads.
+
+    Run `invoke test` (npm ci) first if tests/js/node_modules is missing."""
+    sys.path.insert(0, os.path.join(HERE, "plugins"))
+    from eduweb import cms_vendor
+
+    names = cms_vendor.vendor()
+    print(f"{len(names)} files in {os.path.relpath(cms_vendor.vendor_folder(), HERE)}")
