@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import test_body_checks
+import test_cms_config
 import test_deploy
 import test_links
 import test_preview
@@ -1415,7 +1416,12 @@ JARGON = re.compile(
 # The same word in both languages.
 SAME_WORDS = {"summary.one_problem"}
 # Settings that are Python: there True, False and None are what one writes.
-PYTHON_VALUES = {"consent.boolean", "consent.category_shape", "deploy.setting.target"}
+PYTHON_VALUES = {
+    "consent.boolean",
+    "consent.category_shape",
+    "deploy.setting.target",
+    "cms.shape",
+}
 
 
 def lines_of(trigger, tmp: Path) -> list[str]:
@@ -1449,6 +1455,7 @@ def shows(key: str, line: str) -> bool:
 PARTS = {
     "test_messages": ROWS,
     "test_body_checks": test_body_checks.MESSAGE_CASES,
+    "test_cms_config": test_cms_config.MESSAGE_CASES,
     "test_links": test_links.MESSAGE_CASES,
     "test_scaffold": test_scaffold.MESSAGE_CASES,
     "test_preview": test_preview.MESSAGE_CASES,
