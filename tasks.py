@@ -82,6 +82,18 @@ def livereload(c, port=PORT):
     )
 
 
+@task(help={"port": "the port on 127.0.0.1 (default 8000)"})
+def cms(c, port=PORT):
+    """The web editor against the files on this computer, without an account:
+    http://127.0.0.1:8000/admin/ saves into content/, and the site beside it
+    rebuilds on every save (plugins/eduweb/cms_local.py)."""
+    c.run(
+        f"{sys.executable} -m eduweb.cms_local --port {int(port)} -s pelicanconf.py -o {OUTPUT}",
+        env={"PYTHONPATH": "plugins"},
+        in_stream=False,
+    )
+
+
 @task
 def clean(c):
     """Remove output/."""

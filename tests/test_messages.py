@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import test_body_checks
 import test_cms_config
+import test_cms_local
 import test_deploy
 import test_links
 import test_preview
@@ -1461,6 +1462,7 @@ PARTS = {
     "test_preview": test_preview.MESSAGE_CASES,
     "test_deploy": test_deploy.MESSAGE_CASES,
     "test_redirects": test_redirects.MESSAGE_CASES,
+    "test_cms_local": test_cms_local.MESSAGE_CASES,
 }
 
 

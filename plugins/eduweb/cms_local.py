@@ -79,14 +79,10 @@ def _parts(path: object) -> tuple[str, ...]:
     for anything that could reach outside EDITABLE_FOLDERS."""
     if not isinstance(path, str) or not path or "\\" in path or "\0" in path:
         raise RefusedError(messages.text("cms_local.path_refused", path=messages.quote(path)))
-    pure = PurePosixPath(path)
-    parts = pure.parts
-    if (
-        pure.is_absolute()
-        or any(part in ("", ".", "..") or part.startswith(".") for part in parts)
-        or not any(
-            parts[: len(top.split("/"))] == tuple(top.split("/")) for top in EDITABLE_FOLDERS
-        )
+    # Split by hand: PurePosixPath would quietly drop "." and "//".
+    parts = tuple(path.split("/"))
+    if any(part in ("", ".", "..") or part.startswith(".") for part in parts) or not any(
+        parts[: len(top.split("/"))] == tuple(top.split("/")) for top in EDITABLE_FOLDERS
     ):
         raise RefusedError(messages.text("cms_local.path_refused", path=messages.quote(path)))
     return parts
