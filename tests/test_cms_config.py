@@ -3,7 +3,10 @@ the content schemas, committed as theme/admin/config.yml, never stale."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import subprocess
 import sys
 from typing import Annotated, Any
 
@@ -54,8 +57,6 @@ def test_the_same_settings_give_the_same_text_every_time():
         "import sys, json; sys.path.insert(0, 'plugins'); from eduweb import cms_config; "
         f"sys.stdout.write(cms_config.generate(json.loads({json_settings()!r})))"
     )
-    import subprocess
-
     run = subprocess.run(
         [sys.executable, "-c", script],
         cwd=ROOT,
@@ -128,7 +129,8 @@ def test_every_kind_of_field_gets_its_widget():
         "default": "",
     }
     assert "extra" not in news
-    assert news["body"] == {"label": "Text", "name": "body", "widget": "markdown"}
+    assert news["body"]["widget"] == "markdown"
+    assert news["body"]["modes"] == ["raw", "rich_text"]
     assert news["contacts"]["widget"] == "relation"
     assert news["contacts"]["collection"] == "contacts"
     assert news["contacts"]["multiple"] is True
@@ -185,6 +187,7 @@ def test_every_optional_field_says_so_and_every_required_one_does_not():
     def check(fields: list[dict], schema: type) -> None:
         for field in fields:
             if field["name"] == "body":
+                assert field["widget"] == "markdown"
                 continue
             info = schema.model_fields[field["name"]]
             assert field.get("required", True) is info.is_required(), field["name"]
@@ -233,6 +236,10 @@ def test_the_editorial_workflow_is_on_unless_the_setting_turns_it_off():
     assert yaml.safe_load(cms_config.generate(SETTINGS))["publish_mode"] == "editorial_workflow"
     off = {**SETTINGS, "CMS": {**SETTINGS["CMS"], "editorial_workflow": False}}
     assert "publish_mode" not in yaml.safe_load(cms_config.generate(off))
+    # Decap's Gitea backend has no editorial workflow: off unless asked for
+    # (and asking is refused, cms.gitea_no_workflow).
+    gitea = {**SETTINGS, "CMS": GITEA}
+    assert "publish_mode" not in yaml.safe_load(cms_config.generate(gitea))
 
 
 # ------------------------------------------------------------- the CMS setting
@@ -298,6 +305,7 @@ def not_set(tmp) -> str:
 
 
 GITHUB = {"backend": "github", "repo": "org/site", "base_url": "https://auth.example.se"}
+GITEA = {"backend": "gitea", "repo": "org/site", "app_id": "a", "base_url": "https://g.se"}
 MESSAGE_CASES = [
     (
         "cms.shape",
@@ -362,6 +370,13 @@ MESSAGE_CASES = [
         "t.ex. 'https://gitea.example.se'",
     ),
     (
+        "cms.gitea_no_workflow",
+        setting({**GITEA, "editorial_workflow": True}),
+        "pelicanconf.py:1: CMS: med 'gitea' kan redigeraren inte göra ändringsförslag (pull "
+        "requests) av det som sparas: ta bort 'editorial_workflow' eller skriv "
+        "'editorial_workflow': False",
+    ),
+    (
         "cms.needs_app_id",
         setting({"backend": "gitlab", "repo": "org/site"}),
         "pelicanconf.py:1: CMS: med 'gitlab' behövs id:t för OAuth-programmet som 'app_id' "
@@ -410,3 +425,97 @@ def test_the_project_settings_have_a_working_editor(project_settings):
     )
     assert errors == []
     assert model_.CMS is not None and model_.CMS.backend == "github"
+
+
+# ------------------------------------------------------------- Decap's own schema
+JS = ROOT / "tests" / "js"
+
+
+def node() -> str:
+    """Node.js, or a skip (a failure under CI=true, where `invoke test` installs it)."""
+    found = shutil.which("node")
+    missing = None
+    if found is None:
+        missing = "Node.js is not installed"
+    elif not (JS / "node_modules" / "decap-cms-core").is_dir():
+        missing = "tests/js/node_modules is missing"
+    if missing:
+        reason = f"{missing} (`invoke test` installs it, or: npm ci --prefix tests/js)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return found
+
+
+BROKEN = {
+    "unknown widget": (
+        ("widget: markdown", "widget: nosuch"),
+        "/collections/0/fields/14/widget: no widget named 'nosuch'",
+    ),
+    "field without a name": (
+        ("  - label: Rubrik\n    name: title\n", "  - label: Rubrik\n"),
+        "/collections/0/fields/0: must have required property 'name'",
+    ),
+    "number type not text": (
+        ("value_type: int", "value_type: 5"),
+        "/collections/1/fields/11/fields/4/value_type: must be string",
+    ),
+    "unknown publish mode": (
+        ("publish_mode: editorial_workflow", "publish_mode: pr"),
+        "/publish_mode: must be equal to one of the allowed values",
+    ),
+}
+HOSTS = {
+    "gitlab": {"backend": "gitlab", "repo": "org/site", "app_id": "abc"},
+    "gitlab without workflow": {
+        "backend": "gitlab",
+        "repo": "org/site",
+        "app_id": "abc",
+        "editorial_workflow": False,
+    },
+    "gitea": {"backend": "gitea", "repo": "org/site", "app_id": "a", "base_url": "https://g.se"},
+}
+
+
+@pytest.fixture(scope="module")
+def decap(tmp_path_factory) -> dict[str, list[str]]:
+    """What Decap's own config loading (tests/js/validate_config.mjs) says of
+    the committed config, the config for each git host, and each broken
+    copy of the committed config: one node run for all."""
+    folder = tmp_path_factory.mktemp("decap")
+    committed = COMMITTED.read_text(encoding="utf-8")
+    texts = {"committed": committed}
+    texts |= {name: cms_config.generate({**SETTINGS, "CMS": cms}) for name, cms in HOSTS.items()}
+    for name, ((old, new), _problem) in BROKEN.items():
+        broken = committed.replace(old, new, 1)
+        assert broken != committed, name
+        texts[name] = broken
+    paths = {}
+    for index, (name, text) in enumerate(texts.items()):
+        paths[name] = folder / f"{index}.yml"
+        paths[name].write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [node(), str(JS / "validate_config.mjs"), *map(str, paths.values())],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr  # the broken ones
+    report = json.loads(result.stdout)
+    return {name: report[str(path)] for name, path in paths.items()}
+
+
+def test_decap_accepts_the_committed_config(decap):
+    assert decap["committed"] == []
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_decap_accepts_the_config_for_every_git_host(host, decap):
+    assert decap[host] == []
+
+
+@pytest.mark.parametrize("name", BROKEN)
+def test_decap_refuses_a_broken_config(name, decap):
+    """The check can fail: each of these breaks the committed config once."""
+    assert BROKEN[name][1] in decap[name]

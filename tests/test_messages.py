@@ -1422,6 +1422,7 @@ PYTHON_VALUES = {
     "consent.category_shape",
     "deploy.setting.target",
     "cms.shape",
+    "cms.gitea_no_workflow",
 }
 
 

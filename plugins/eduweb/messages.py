@@ -1267,6 +1267,12 @@ CATALOGUE: dict[str, Message] = {
         en="with 'gitea' the Gitea server's address is needed as 'base_url', "
         "e.g. 'https://gitea.example.se'",
     ),
+    "cms.gitea_no_workflow": Message(
+        sv="med 'gitea' kan redigeraren inte göra ändringsförslag (pull requests) av det som "
+        "sparas: ta bort 'editorial_workflow' eller skriv 'editorial_workflow': False",
+        en="with 'gitea' the editor cannot open pull requests for what is saved: remove "
+        "'editorial_workflow' or write 'editorial_workflow': False",
+    ),
     "cms.needs_app_id": Message(
         sv="med {backend!r} behövs id:t för OAuth-programmet som 'app_id' "
         "(skapa programmet på git-servern, se README.md)",

@@ -186,6 +186,10 @@ def _cms_check(key: str, pattern: re.Pattern, default: str = ""):
     return BeforeValidator(check)
 
 
+def _optional_boolean(value: object) -> bool | None:
+    return None if value is None else _boolean(value)
+
+
 def _cms_backend(value: object) -> str:
     if value not in CMS_BACKENDS:
         raise fail(messages.text("cms.backend", value=messages.quote(value)))
@@ -208,7 +212,8 @@ class CmsSettings(SettingsModel):
     auth_endpoint: Annotated[str, _cms_check("cms.auth_endpoint", AUTH_ENDPOINT_RE)] = ""
     app_id: Annotated[str, _cms_check("cms.app_id", APP_ID_RE)] = ""
     api_root: Annotated[str, _cms_check("cms.api_root", HTTPS_URL_RE)] = ""
-    editorial_workflow: Annotated[bool, BeforeValidator(_boolean)] = True
+    # Default: on where Decap has it (GitHub, GitLab); its Gitea backend has none.
+    editorial_workflow: Annotated[bool | None, BeforeValidator(_optional_boolean)] = None
 
     _is_dict = _shape("cms.shape")
 
@@ -221,7 +226,16 @@ class CmsSettings(SettingsModel):
             raise fail(messages.text(f"cms.{self.backend}_needs_base_url"))
         if self.backend in ("gitlab", "gitea") and not self.app_id:
             raise fail(messages.text("cms.needs_app_id", backend=self.backend))
+        if self.backend == "gitea" and self.editorial_workflow:
+            raise fail(messages.text("cms.gitea_no_workflow"))
         return self
+
+    @property
+    def pull_requests(self) -> bool:
+        """Whether each save is a pull request (Decap's editorial workflow)."""
+        if self.editorial_workflow is None:
+            return self.backend != "gitea"
+        return self.editorial_workflow
 
 
 Link = Annotated[tuple[str, str], BeforeValidator(_link)]
