@@ -14,7 +14,7 @@ from pathlib import Path
 import netlify_headers
 import pytest
 from conftest import ROOT, Site
-from eduweb import cms_admin, cms_config, cms_vendor, host_files
+from eduweb import cms_config, cms_policy, cms_vendor, host_files
 from eduweb.settings_files import read_settings_file
 
 DIST = cms_vendor.NPM_PACKAGE / "dist"
@@ -107,7 +107,7 @@ def test_a_chunk_that_cannot_be_found_stops_the_copy(tmp_path):
     ],
 )
 def test_the_policy_lets_the_editor_reach_its_git_host_only(cms, connect, images):
-    policy = dict(d.split(" ", 1) for d in cms_admin.admin_csp(cms).split("; "))
+    policy = dict(d.split(" ", 1) for d in cms_policy.admin_csp(cms).split("; "))
     assert policy == {
         "default-src": "'none'",
         "script-src": "'self' 'unsafe-eval'",
@@ -126,7 +126,7 @@ def test_the_policy_lets_the_editor_reach_its_git_host_only(cms, connect, images
 )
 def test_only_an_https_origin_goes_into_the_policy(base_url):
     with pytest.raises(ValueError, match="not an https address"):
-        cms_admin.admin_csp({"backend": "gitea", "repo": "a/b", "base_url": base_url})
+        cms_policy.admin_csp({"backend": "gitea", "repo": "a/b", "base_url": base_url})
 
 
 # ------------------------------------------------------------- the build
@@ -147,7 +147,7 @@ def test_the_build_writes_the_editor(editor_build):
     assert page.html["lang"] == "sv"
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
     meta = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
-    assert meta == cms_admin.admin_csp(CMS)
+    assert meta == cms_policy.admin_csp(CMS)
     scripts = page.find_all("script")
     assert all(s.get("src") and not s.string for s in scripts), "no inline script"
     assert [s["src"] for s in scripts] == [
@@ -174,7 +174,9 @@ def test_the_editor_is_no_page_of_the_site(editor_build):
     rules = netlify_headers.parse(result.text("_headers"))
     admin = netlify_headers.headers_for(rules, "/admin/")
     assert admin["X-Robots-Tag"] == "noindex, nofollow"
-    assert admin["Content-Security-Policy"] == cms_admin.admin_csp(CMS) + "; frame-ancestors 'none'"
+    assert (
+        admin["Content-Security-Policy"] == cms_policy.admin_csp(CMS) + "; frame-ancestors 'none'"
+    )
     assert admin["Cache-Control"] == host_files.REVALIDATE
     page = netlify_headers.headers_for(rules, "/nyheter/")
     assert "X-Robots-Tag" not in page

@@ -27,7 +27,7 @@ from urllib.parse import quote
 from pelican.generators import Generator
 
 from . import urls
-from .cms_admin import NOINDEX, admin_csp, cms_settings
+from .cms_policy import NOINDEX, admin_csp, cms_settings
 from .generators import write_output_file
 
 # Header name -> value, for every response.

@@ -2,7 +2,7 @@
 (`invoke cms`, plugins/eduweb/cms_local.py) over a copy of the fixture
 site: the Swedish interface, the four collections with the fixture's files,
 the media library, an entry open in the editor, and not one Content-Security-Policy violation
-or console error on the way (the page's own policy, cms_admin.admin_csp).
+or console error on the way (the page's own policy, cms_policy.admin_csp).
 
 Screenshots at 1280 px go to $EDUWEB_SCREENSHOTS (default: the test's tmp
 folder): the collection list and an entry's editor.
