@@ -15,6 +15,8 @@ import netlify_headers
 import pytest
 from conftest import ROOT, Site
 from eduweb import cms_config, cms_policy, cms_vendor, host_files
+from eduweb.content_index import scan
+from eduweb.dates import site_timezone
 from eduweb.settings_files import read_settings_file
 
 DIST = cms_vendor.NPM_PACKAGE / "dist"
@@ -252,3 +254,22 @@ def test_a_fact_box_goes_through_the_rich_text_editor_unchanged():
 def test_what_is_not_a_fact_box_is_left_alone():
     results = run_admin_js(['!!! note "Annat"\n    Text.', '!!! facts "Tom"\nInte indragen.'])
     assert [r["match"] for r in results] == [None, None]
+
+
+# ------------------------------------------------------------- its address
+def test_no_page_or_old_address_may_take_the_editors_address(tmp_path):
+    """Reserved whether or not CMS is set: turning the editor on later must
+    not collide with a page or a redirect."""
+    site = Site(tmp_path / "site")
+    site.write("pages/admin.md", "---\ntitle: Admin\n---\n\nText.\n")
+    site.write(
+        "pages/om.md",
+        "---\ntitle: Om\naliases: [/admin/gammal/, /admin/]\n---\n\nText.\n",
+    )
+    settings = {"PATH": str(site.root / "content"), "_eduweb_tz": site_timezone("Europe/Stockholm")}
+    errors = sorted(scan(settings).errors)
+    assert [(e.path, e.field) for e in errors] == [
+        ("content/pages/admin.md", "slug"),
+        ("content/pages/om.md", "aliases[0]"),
+        ("content/pages/om.md", "aliases[1]"),
+    ]

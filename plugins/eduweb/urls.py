@@ -26,8 +26,8 @@ NOT_FOUND = "404.html"
 # and the writers' pictures (STATIC_PATHS).
 THEME_STATIC = "theme/"
 IMAGES = "images/"
-# The web editor (cms_admin.py), only when the CMS setting is set; no page
-# of the site and not in the sitemap.
+# The web editor (cms_admin.py), written only when the CMS setting is set;
+# no page of the site and not in the sitemap, but its address is reserved.
 ADMIN = "admin/"
 
 # Pelican's address patterns; Pelican fills them in (settings.py).
@@ -118,6 +118,7 @@ def fixed_addresses() -> list[str]:
         NOT_FOUND,
         THEME_STATIC,
         IMAGES,
+        ADMIN,
     ]
 
 
@@ -136,7 +137,15 @@ HTACCESS = ".htaccess"
 # Folders whose every address belongs to the site: files copied as they are,
 # contacts' vCards and the news list's pages 2, 3, …, whose number shifts as
 # news are added and removed.
-_RESERVED_FOLDERS = (THEME_STATIC, IMAGES, VCARD_FOLDER, news_page_url(2).rsplit("2/", 1)[0])
+# The web editor's folder is reserved whether or not the CMS setting is set,
+# so that turning the editor on never collides with a page or an alias.
+_RESERVED_FOLDERS = (
+    THEME_STATIC,
+    IMAGES,
+    ADMIN,
+    VCARD_FOLDER,
+    news_page_url(2).rsplit("2/", 1)[0],
+)
 
 
 # Addresses the site always has, or files it always writes.
