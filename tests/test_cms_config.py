@@ -175,7 +175,9 @@ def test_every_kind_of_field_gets_its_widget():
     contacts = collection(config, "contacts")
     assert (contacts["extension"], contacts["format"]) == ("yml", "yml")
     assert "body" not in fields_of(contacts)
+    # A plain list (one line, commas): it opens `phone: 08-709 59 81` too.
     assert fields_of(contacts)["phone"]["widget"] == "list"
+    assert "field" not in fields_of(contacts)["phone"]
     assert collection(config, "news")["path"] == "{{year}}/{{slug}}"
 
 

@@ -74,7 +74,10 @@ WIDGETS: dict[str, dict[str, Any]] = {
         "widget": "string",
         "pattern": ["^/", "Skriv adressen som den står efter webbplatsens namn, t.ex. /om-oss/"],
     },
-    "phone": {"widget": "string"},
+    # One line, the numbers separated by commas: Decap's plain list takes
+    # both forms the contract allows (one number, or a list), where a list
+    # of text fields fails to open a file with `phone: 08-709 59 81`.
+    "phones": {"widget": "list"},
     "publish_status": {
         "widget": "select",
         "options": [
@@ -220,7 +223,9 @@ def _field(name: str, info: FieldInfo, schema: type[BaseModel]) -> dict[str, Any
     if kind in NO_FORM:
         return None
     field: dict[str, Any] = {"label": info.title or name, "name": name}
-    if item is None:
+    if kind in WIDGETS:  # a type with a form of its own, list or not
+        field |= WIDGETS[kind]
+    elif item is None:
         if kind is None:
             raise ValueError(f"{schema.__name__}.{name}: no Kind marker on its type")
         field |= WIDGETS[kind]

@@ -702,7 +702,11 @@ class Contact(_Schema):
     role: Text = Field(None, title="Roll", description="T.ex. Rådgivare.")
     organization: Text = Field(None, title="Organisation", description="T.ex. Adda Kompetens.")
     phone: Phones = Field(
-        [], title="Telefon", description="Som det skrivs i Sverige, t.ex. 08-709 59 81."
+        [],
+        title="Telefon",
+        description=(
+            "Som det skrivs i Sverige, t.ex. 08-709 59 81; flera nummer skiljs med kommatecken."
+        ),
     )
     email: Email = Field(None, title="E-post")
     image: Image = Field(

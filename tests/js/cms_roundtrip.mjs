@@ -9,6 +9,8 @@
 // editor's empty entry for those fields, with the writer's values over it.
 // A job with "body" instead: that Markdown through the rich-text editor
 // (to its document and back, as when the writer edits the body there).
+// A job with "path": {"collection": its config, "data": entry data, "slug":
+// config.yml's slug settings}: where the editor saves that new entry.
 // Prints, per job, {"data": what the editor read or made, "text": what it wrote}.
 import { readFileSync } from 'node:fs';
 import { loadFormats, loadMarkdown } from './decap_modules.mjs';
@@ -16,7 +18,10 @@ import { loadFormats, loadMarkdown } from './decap_modules.mjs';
 const formats = await loadFormats();
 const jobs = JSON.parse(readFileSync(0, 'utf8'));
 const markdown = jobs.some((job) => job.body !== undefined) ? await loadMarkdown() : null;
-const results = jobs.map(({ format, fields, text, data, new: newFields, body }) => {
+const results = jobs.map(({ format, fields, text, data, new: newFields, body, path }) => {
+  if (path !== undefined) {
+    return { text: formats.newPath(path.collection, path.data, path.slug) };
+  }
   if (body !== undefined) {
     return { text: markdown.slateToMarkdown(markdown.markdownToSlate(body, {}), {}) };
   }

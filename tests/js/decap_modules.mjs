@@ -81,7 +81,11 @@ export async function loadFormats() {
       const data = createEmptyDraftData(fromJS(fields));
       return JSON.parse(JSON.stringify(data)); // Immutable lists to plain ones
     };
-    return { frontmatter: frontmatterYAML(), yaml: yamlFormatter, newEntry };
+    // A new entry's path below its collection's folder (its `path`, or `slug`).
+    const { slugFormatter } = await import(`${CORE}/lib/formatters.js`);
+    const newPath = (collection, data, slugConfig) =>
+      slugFormatter(fromJS(collection), fromJS(data), slugConfig);
+    return { frontmatter: frontmatterYAML(), yaml: yamlFormatter, newEntry, newPath };
   });
 }
 
@@ -91,5 +95,49 @@ export async function loadMarkdown() {
   return quietly(async () => {
     await import(`${CORE}/reducers/index.js`);
     return import('decap-cms-widget-markdown/dist/esm/serializers/index.js');
+  });
+}
+
+/** A function (field config, value as read from a file) -> the HTML of the
+ * widget's form control, as the editor renders it (React on the server). */
+export async function loadWidgetControl(widget) {
+  return quietly(async () => {
+    await import(`${CORE}/reducers/index.js`);
+    const control = (await import(`decap-cms-widget-${widget}/dist/esm/index.js`)).default
+      .controlComponent;
+    const React = (await import('react')).default;
+    const { renderToString } = await import('react-dom/server');
+    const { fromJS } = await import('immutable');
+    const none = () => null;
+    return (field, value) => {
+      const props = {
+        field: fromJS(field),
+        value: fromJS(value), // the editor holds entry data as Immutable
+        forID: field.name,
+        classNameWrapper: '',
+        t: (key) => key,
+        entry: fromJS({}),
+        metadata: fromJS({}),
+        mediaPaths: fromJS({}),
+        fieldsErrors: fromJS({}),
+        parentIds: [],
+        editorControl: none,
+        resolveWidget: () => ({}),
+        ...Object.fromEntries(
+          [
+            'onChange', 'onChangeObject', 'onValidate', 'onValidateObject', 'getAsset',
+            'onOpenMediaLibrary', 'onRemoveInsertedMedia', 'setActiveStyle',
+            'setInactiveStyle', 'clearFieldErrors', 'controlRef',
+          ].map((name) => [name, none]),
+        ),
+      };
+      const { error } = console;
+      console.error = () => {}; // React's warnings about props the test leaves out
+      try {
+        return renderToString(React.createElement(control, props));
+      } finally {
+        console.error = error;
+      }
+    };
   });
 }
