@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import test_body_checks
 import test_cms_config
+import test_cms_local
 import test_deploy
 import test_github_report
 import test_links
@@ -1463,6 +1464,7 @@ PARTS = {
     "test_github_report": test_github_report.MESSAGE_CASES,
     "test_pictures": test_pictures.MESSAGE_CASES,
     "test_statements": test_statements.MESSAGE_CASES,
+    "test_cms_local": test_cms_local.MESSAGE_CASES,
 }
 
 

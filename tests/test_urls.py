@@ -51,6 +51,7 @@ CODE = {
     "theme files (CSS, scripts, icons)": [urls.THEME_STATIC + "…"],
     "pictures": [urls.IMAGES + "…"],
     "resized pictures": [urls.PICTURES + "…"],
+    "web editor (only with the `CMS` setting; not in the sitemap, `noindex`)": [urls.ADMIN],
 }
 
 
@@ -77,6 +78,8 @@ def test_the_built_site_has_its_files_at_those_addresses(tmp_path):
     site = Site(tmp_path / "site", with_sample=True)
     with open(site.root / "pelicanconf.py", "a", encoding="utf-8") as conf:
         conf.write("\nNEWS_PER_PAGE = 3\n")  # so the news list has a page 2
+        # and the web editor at /admin/
+        conf.write('CMS = {"backend": "github", "repo": "a/b", "base_url": "https://x.se"}\n')
     build = site.build()
     assert build.returncode == 0, build.stderr
     for what, addresses in contract_table().items():

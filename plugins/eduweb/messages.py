@@ -255,6 +255,59 @@ CATALOGUE: dict[str, Message] = {
         en="another program already uses the port (stop it, or choose another port "
         "with --port, e.g. --port 8001)",
     ),
+    # ------------------------------------ CMS local mode (eduweb/cms_local.py)
+    # `invoke cms`: the terminal after a save, and the errors its API sends
+    # the editor, which shows them to the writer.
+    "cms_local.saved_ok": Message(
+        sv="Sparade {path}: inga fel",
+        en="Saved {path}: no problems",
+    ),
+    "cms_local.saved_problems": Message(
+        sv="Sparade {path}, men webbplatsen kan inte byggas förrän raderna nedan är rättade "
+        "(rätta i redigeringsverktyget och spara igen):",
+        en="Saved {path}, but the site will not build until the lines below are fixed "
+        "(fix them in the editor and save again):",
+    ),
+    "cms_local.path_refused": Message(
+        sv="{path} kan inte ändras från redigeringsverktyget (bara filer i content/news, "
+        "content/programmes, content/contacts, content/pages och content/images)",
+        en="{path} cannot be changed from the editor (only files in content/news, "
+        "content/programmes, content/contacts, content/pages and content/images)",
+    ),
+    "cms_local.not_found": Message(
+        sv="{path} finns inte (den kan ha tagits bort; ladda om sidan)",
+        en="{path} does not exist (it may have been deleted; reload the page)",
+    ),
+    "cms_local.bad_request": Message(
+        sv="redigeringsverktyget skickade något som inte gick att läsa (ladda om sidan och "
+        "försök igen)",
+        en="the editor sent something that could not be read (reload the page and try again)",
+    ),
+    "cms_local.unknown_action": Message(
+        sv="redigeringsverktyget bad om {action}, som inte finns här (ladda om sidan)",
+        en="the editor asked for {action}, which does not exist here (reload the page)",
+    ),
+    "cms_local.wrong_host": Message(
+        sv="öppna redigeringsverktyget på adressen som står i terminalen "
+        "(http://127.0.0.1:…/admin/)",
+        en="open the editor at the address shown in the terminal (http://127.0.0.1:…/admin/)",
+    ),
+    "cms_local.wrong_origin": Message(
+        sv="bara redigeringsverktyget på den här datorn får spara filer (öppna det på "
+        "adressen som står i terminalen)",
+        en="only the editor on this computer may save files (open it at the address shown "
+        "in the terminal)",
+    ),
+    "cms_local.too_large": Message(
+        sv="filen är för stor för att sparas härifrån (högst 24 MB; gör bilden mindre)",
+        en="the file is too large to save from here (at most 24 MB; make the picture smaller)",
+    ),
+    "cms_local.no_editor": Message(
+        sv="{settings} har ingen inställning CMS, så webbplatsen har inget "
+        "redigeringsverktyg (se README, avsnittet om redigeringsverktyget)",
+        en="{settings} has no CMS setting, so the site has no editor (see the README's "
+        "section on the editor)",
+    ),
     # ------------------------------------------------------------- deploy
     # deploy.py and the DEPLOY_* settings: read by the person publishing.
     "deploy.kind.new": Message(sv="ny", en="new"),

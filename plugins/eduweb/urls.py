@@ -31,6 +31,9 @@ THEME_STATIC = "theme/"
 IMAGES = "images/"
 # Resized copies of the pictures, named by their content's hash (pictures.py).
 PICTURES = "bilder/"
+# The web editor (cms_admin.py), written only when the CMS setting is set;
+# no page of the site and not in the sitemap, but its address is reserved.
+ADMIN = "admin/"
 
 # Pelican's address patterns; Pelican fills them in (settings.py).
 ARTICLE_PATTERN = NEWS_LIST + "{date:%Y}/{slug}/"
@@ -123,6 +126,7 @@ def fixed_addresses() -> list[str]:
         THEME_STATIC,
         IMAGES,
         PICTURES,
+        ADMIN,
     ]
 
 
@@ -141,10 +145,13 @@ HTACCESS = ".htaccess"
 # Folders whose every address belongs to the site: files copied as they are,
 # contacts' vCards and the news list's pages 2, 3, …, whose number shifts as
 # news are added and removed.
+# The web editor's folder is reserved whether or not the CMS setting is set,
+# so that turning the editor on never collides with a page or an alias.
 _RESERVED_FOLDERS = (
     THEME_STATIC,
     IMAGES,
     PICTURES,
+    ADMIN,
     VCARD_FOLDER,
     news_page_url(2).rsplit("2/", 1)[0],
 )
