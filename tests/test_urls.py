@@ -42,6 +42,8 @@ CODE = {
     "contacts page": [urls.CONTACTS_PAGE, urls.contact_url("<id>")],
     "contact vCard": [urls.vcard_url("<id>")],
     "cookie page": [urls.COOKIES_PAGE],
+    "search page": [urls.SEARCH_PAGE],
+    "search index (Pagefind)": [urls.SEARCH_BUNDLE + "…"],
     "page": [urls.page_url("<slug>")],
     "sitemap": [urls.SITEMAP],
     "robots": [urls.ROBOTS],

@@ -9,6 +9,7 @@ from .generators import SiteGenerator
 from .host_files import HostFilesGenerator
 from .programme_pages import ProgrammesGenerator
 from .reader import FrontMatterReader
+from .search_index import SearchGenerator
 from .writer import SiteWriter
 
 
@@ -19,6 +20,7 @@ def _get_generators(pelican):
         ProgrammesGenerator,
         ContactsGenerator,
         ConsentGenerator,
+        SearchGenerator,
         SiteGenerator,
         HostFilesGenerator,
     ]

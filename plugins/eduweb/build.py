@@ -9,6 +9,7 @@ from .assets import Assets, theme_static_folders
 from .content_index import SiteIndex, scan
 from .dates import DateError, build_now
 from .errors import ContentError, ContentValidationError
+from .search_index import index_site
 from .settings import apply_contract
 from .settings_files import SettingsSource
 from .site_settings import check_site_settings
@@ -113,6 +114,8 @@ def before_generators(pelican) -> None:
 
 def after_build(pelican) -> None:
     try:
+        # The search index reads the finished pages: after Pelican, before the swap.
+        index_site(pelican)
         staging.finish(pelican)
     except ContentValidationError as error:
         stop_build(error)

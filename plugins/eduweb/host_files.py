@@ -13,7 +13,9 @@ The Content-Security-Policy is the one the pages carry in a <meta> element
 (consent.content_security_policy), plus `frame-ancestors 'none'`, which only
 a header can carry. Netlify applies every rule whose path matches, a later
 rule's value of a header replacing an earlier one's, so the catch-all rule
-comes first and /theme/* (immutable) after it.
+comes first and /theme/* (immutable) after it. The search page /sok/ gets
+the one policy of its own: the site's plus 'wasm-unsafe-eval'
+(search_index.py), in its rule after the catch-all.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pelican.generators import Generator
 
 from . import urls
 from .generators import write_output_file
+from .search_index import search_page_csp
 
 # Header name -> value, for every response.
 SECURITY_HEADERS = {
@@ -58,6 +61,10 @@ def _href(path: str) -> str:
 def netlify_headers(meta_csp: str) -> str:
     rules = [
         ("/*", {**site_headers(meta_csp), "Cache-Control": REVALIDATE}),
+        (
+            f"/{urls.SEARCH_PAGE}*",
+            {"Content-Security-Policy": header_csp(search_page_csp(meta_csp))},
+        ),
         (f"/{urls.THEME_STATIC}*", {"Cache-Control": IMMUTABLE}),
         (f"/{urls.VCARD_FOLDER}*", {"Content-Type": VCARD_MEDIA_TYPE}),
         (f"/{urls.CALENDAR_ICS}", {"Content-Type": CALENDAR_MEDIA_TYPE}),
@@ -103,7 +110,11 @@ def htaccess(meta_csp: str, redirects: list[tuple[str, str]]) -> str:
     ]
     for name, value in site_headers(meta_csp).items():
         lines.append(f'  Header always set {name} "{value}"')
+    search_csp = header_csp(search_page_csp(meta_csp))
     lines += [
+        f'  <If "%{{REQUEST_URI}} =~ m#^/{urls.SEARCH_PAGE}#">',
+        f'    Header always set Content-Security-Policy "{search_csp}"',
+        "  </If>",
         f'  Header set Cache-Control "{REVALIDATE}"',
         f'  <If "%{{REQUEST_URI}} =~ m#^/{urls.THEME_STATIC}#">',
         f'    Header set Cache-Control "{IMMUTABLE}"',

@@ -19,6 +19,9 @@ CALENDAR = "kalender/"
 CALENDAR_ICS = "kalender.ics"
 CONTACTS_PAGE = "kontakt/"
 COOKIES_PAGE = "cookies/"
+# The search page and the search index Pagefind writes (search_index.py).
+SEARCH_PAGE = "sok/"
+SEARCH_BUNDLE = "pagefind/"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 NOT_FOUND = "404.html"
@@ -110,6 +113,8 @@ def fixed_addresses() -> list[str]:
         CONTACTS_PAGE,
         vcard_url(sample),
         COOKIES_PAGE,
+        SEARCH_PAGE,
+        SEARCH_BUNDLE,
         SITEMAP,
         ROBOTS,
         NOT_FOUND,
@@ -133,7 +138,13 @@ HTACCESS = ".htaccess"
 # Folders whose every address belongs to the site: files copied as they are,
 # contacts' vCards and the news list's pages 2, 3, …, whose number shifts as
 # news are added and removed.
-_RESERVED_FOLDERS = (THEME_STATIC, IMAGES, VCARD_FOLDER, news_page_url(2).rsplit("2/", 1)[0])
+_RESERVED_FOLDERS = (
+    THEME_STATIC,
+    IMAGES,
+    VCARD_FOLDER,
+    SEARCH_BUNDLE,
+    news_page_url(2).rsplit("2/", 1)[0],
+)
 
 
 # Addresses the site always has, or files it always writes.
@@ -147,6 +158,7 @@ _RESERVED_ADDRESSES = frozenset(
         CALENDAR_ICS,
         CONTACTS_PAGE,
         COOKIES_PAGE,
+        SEARCH_PAGE,
         SITEMAP,
         ROBOTS,
         NOT_FOUND,
