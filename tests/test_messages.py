@@ -28,6 +28,7 @@ import test_links
 import test_preview
 import test_redirects
 import test_scaffold
+import test_search
 from conftest import ENGLISH, ROOT, SAMPLE_EPOCH, Site
 from eduweb import messages, staging
 from eduweb.build import validate
@@ -1454,6 +1455,7 @@ PARTS = {
     "test_preview": test_preview.MESSAGE_CASES,
     "test_deploy": test_deploy.MESSAGE_CASES,
     "test_redirects": test_redirects.MESSAGE_CASES,
+    "test_search": test_search.MESSAGE_CASES,
 }
 
 
