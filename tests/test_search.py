@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -244,3 +245,55 @@ def test_each_search_message_in_swedish(key, how, expected, tmp_path, monkeypatc
     with pytest.raises(ContentValidationError) as raised:
         search_index.build_index(str(tmp_path), "output")
     assert [str(e) for e in raised.value.errors] == [expected]
+
+
+# ------------------------------------------------------------- reproducible
+def tree(folder: Path) -> dict[str, bytes]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
+def test_indexing_the_same_site_again_gives_the_same_bytes(sample_build, tmp_path):
+    """Pagefind alone writes filters in a different order at each run."""
+    site = tmp_path / "site"
+    shutil.copytree(sample_build.output, site)
+    bundle = site / urls.SEARCH_BUNDLE
+    first = tree(bundle)
+    for _ in range(3):
+        shutil.rmtree(bundle)
+        search_index.build_index(str(site))
+        assert tree(bundle) == first
+
+
+def test_the_sorted_filters_are_the_filters_pagefind_wrote(sample_build, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(sample_build.output, site)
+    bundle = site / urls.SEARCH_BUNDLE
+    shutil.rmtree(bundle)
+    original = search_index.make_stable
+    written = {}
+
+    def remember_then_sort(folder: str) -> None:
+        written.update(filters_of(Path(folder)))
+        original(folder)
+
+    try:
+        search_index.make_stable = remember_then_sort
+        search_index.build_index(str(site))
+    finally:
+        search_index.make_stable = original
+    assert filters_of(bundle) == written
+    assert set(written) == {"kind", "tag"}
+    assert set(written["kind"]) == {"Nyhet", "Utbildning", "Sida"}
+
+
+def filters_of(bundle: Path) -> dict[str, dict[str, list[int]]]:
+    """Filter -> value -> pages, as the index files say (order left out)."""
+    entry = json.loads((bundle / search_index.ENTRY).read_text(encoding="utf-8"))
+    (info,) = entry["languages"].values()
+    meta = search_index._load(str(bundle / f"pagefind.{info['hash']}.pf_meta"))
+    found = {}
+    for name, chunk in meta[3]:
+        _name, values = search_index._load(str(bundle / "filter" / f"{chunk}.pf_filter"))
+        found[name] = {value: sorted(pages) for value, pages in values}
+    return found

@@ -13,8 +13,14 @@ The index is built by the `pagefind` binary from PyPI (`pagefind[bin]`,
 requirements.txt) over the staging folder, after Pelican has written every
 file and before staging.py swaps it in: a failure stops the build with one
 line and the published site stays as it was. Pagefind's output is a function
-of its input (two builds of the same site give the same bytes; the
-reproducibility test in tests/test_news.py holds the whole site to that).
+of its input except for one thing: it writes the values of each filter, and
+the filters in its metadata file, in the order of a Rust hash map, which
+changes from run to run (Pagefind issue #638: "other files will still
+change, such as the filter/metadata indexes"). `make_stable` rewrites those
+files sorted, under names from their new content, so two builds of the same
+site are byte-identical (tests/test_news.py holds the whole site to that).
+The files are gzip'ed CBOR after a 12-byte signature; the Pagefind version is
+pinned, and a format this code does not know stops the build with one line.
 
 The search page runs Pagefind's WebAssembly, which a Content-Security-Policy
 allows only with 'wasm-unsafe-eval' in script-src: /sok/ alone gets it, in
@@ -25,10 +31,14 @@ the search page's own policy.
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import os
 import re
 import subprocess
 
+import cbor2
 from pelican.generators import Generator
 
 from . import messages, urls
@@ -130,6 +140,65 @@ def build_index(site: str, shown_as: str | None = None) -> None:
         path = os.path.join(bundle, name)
         if os.path.exists(path):
             os.remove(path)
+    try:
+        make_stable(bundle)
+    except (OSError, ValueError, KeyError, IndexError, TypeError, cbor2.CBORError) as err:
+        reason = f"unexpected index files ({type(err).__name__}: {err})"
+        raise _failure(where, messages.text("search.failed", reason=reason)) from None
+
+
+# What every Pagefind index file starts with once un-gzip'ed.
+SIGNATURE = b"pagefind_dcd"
+ENTRY = "pagefind-entry.json"
+
+
+def _load(path: str) -> object:
+    with open(path, "rb") as handle:
+        data = gzip.decompress(handle.read())
+    if not data.startswith(SIGNATURE):
+        raise ValueError(f"{os.path.basename(path)} has no Pagefind signature")
+    return cbor2.loads(data[len(SIGNATURE) :])
+
+
+def _store(folder: str, prefix: str, digits: int, file_name: str, value: object) -> str:
+    """Write `value` as Pagefind does, named by its content (`file_name` has
+    {} for the name); return the name."""
+    data = SIGNATURE + cbor2.dumps(value)
+    name = f"{prefix}_{hashlib.sha256(data).hexdigest()[:digits]}"
+    with open(os.path.join(folder, file_name.format(name)), "wb") as handle:
+        handle.write(gzip.compress(data, mtime=0))
+    return name
+
+
+def _prefix(name: str) -> str:
+    """'sv_34bdf63' -> 'sv': Pagefind names index files after their language."""
+    return name.rsplit("_", 1)[0]
+
+
+def make_stable(bundle: str) -> None:
+    """Rewrite the filter indexes and the metadata files that list them in
+    sorted order, each under a name from its new content, and point
+    pagefind-entry.json to the new metadata files."""
+    entry_path = os.path.join(bundle, ENTRY)
+    with open(entry_path, encoding="utf-8") as handle:
+        entry = json.load(handle)
+    filter_folder = os.path.join(bundle, "filter")
+    for info in entry["languages"].values():
+        meta_path = os.path.join(bundle, f"pagefind.{info['hash']}.pf_meta")
+        meta = _load(meta_path)
+        filters = []
+        for filter_name, chunk in meta[3]:
+            chunk_path = os.path.join(filter_folder, f"{chunk}.pf_filter")
+            name, values = _load(chunk_path)
+            values = sorted([value, sorted(pages)] for value, pages in values)
+            os.remove(chunk_path)
+            stored = _store(filter_folder, _prefix(chunk), 7, "{}.pf_filter", [name, values])
+            filters.append([filter_name, stored])
+        meta[3] = sorted(filters)
+        os.remove(meta_path)
+        info["hash"] = _store(bundle, _prefix(info["hash"]), 10, "pagefind.{}.pf_meta", meta)
+    with open(entry_path, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
 
 
 def searchable_count(context: dict) -> int:
