@@ -214,11 +214,12 @@ def test_exchange_swaps_two_folders(tmp_path: Path):
 
 @pytest.fixture
 def small_disk(tmp_path: Path):
-    """A 1 MB tmpfs mounted in tmp_path (needs root or CAP_SYS_ADMIN)."""
+    """A 2 MB tmpfs mounted in tmp_path (needs root or CAP_SYS_ADMIN): room
+    for the old site and the new one with its search index."""
     disk = tmp_path / "disk"
     disk.mkdir()
     mount = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)],
+        ["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(disk)],
         capture_output=True,
         text=True,
     )

@@ -4,6 +4,7 @@ Chromium: tests/browser/test_search_browser.py."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -297,3 +298,35 @@ def filters_of(bundle: Path) -> dict[str, dict[str, list[int]]]:
         _name, values = search_index._load(str(bundle / "filter" / f"{chunk}.pf_filter"))
         found[name] = {value: sorted(pages) for value, pages in values}
     return found
+
+
+# Pagefind 1.5.2 exits with 0 when it cannot write, leaving empty or cut files.
+CUT_INDEX = (
+    'mkdir -p "$2/pagefind/fragment"; echo "// js" > "$2/pagefind/pagefind.js"; '
+    ': > "$2/pagefind/pagefind-entry.json"; '
+    'printf "\\037\\213\\010\\000" > "$2/pagefind/fragment/sv_1.pf_fragment"'
+)
+
+
+def test_an_index_pagefind_could_not_finish_is_a_failure(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path, CUT_INDEX))
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(ContentValidationError) as raised:
+        search_index.build_index(str(site), "output")
+    assert "Pagefind could not build the search index: unexpected index files" in str(
+        raised.value.errors[0]
+    )
+
+
+def test_an_index_cut_short_on_a_full_disk_is_a_full_disk(tmp_path, monkeypatch):
+    """Reported as any write that fails: build.py turns it into the line
+    'the new site could not be written: No space left on device (…)'."""
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path, CUT_INDEX))
+    full = os.statvfs_result((4096, 4096, 100, 0, 0, 100, 0, 0, 0, 255))
+    monkeypatch.setattr(search_index.os, "statvfs", lambda path: full)
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(OSError) as raised:
+        search_index.build_index(str(site), "output")
+    assert raised.value.errno == errno.ENOSPC

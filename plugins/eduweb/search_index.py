@@ -31,6 +31,7 @@ the search page's own policy.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import hashlib
 import json
@@ -136,15 +137,46 @@ def build_index(site: str, shown_as: str | None = None) -> None:
     bundle = os.path.join(site, urls.SEARCH_BUNDLE)
     if not os.path.isfile(os.path.join(bundle, "pagefind.js")):
         raise _failure(where, messages.text("search.failed", reason="pagefind.js missing"))
-    for name in UNUSED_FILES:
-        path = os.path.join(bundle, name)
-        if os.path.exists(path):
-            os.remove(path)
     try:
+        check_written(bundle)
+        for name in UNUSED_FILES:
+            path = os.path.join(bundle, name)
+            if os.path.exists(path):
+                os.remove(path)
         make_stable(bundle)
-    except (OSError, ValueError, KeyError, IndexError, TypeError, cbor2.CBORError) as err:
+    except OSError as err:
+        if err.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise  # reported as any write that fails (build.py, staging.write_failure)
+        raise _failure(where, messages.text("search.failed", reason=err.strerror)) from None
+    except (ValueError, KeyError, IndexError, TypeError, EOFError, cbor2.CBORError) as err:
         reason = f"unexpected index files ({type(err).__name__}: {err})"
         raise _failure(where, messages.text("search.failed", reason=reason)) from None
+
+
+# Less room than this left on the disk after Pagefind means it ran out.
+FULL_DISK_BYTES = 64 * 1024
+INDEX_SUFFIXES = (".pf_meta", ".pf_filter", ".pf_fragment", ".pf_index", ".pagefind")
+
+
+def check_written(bundle: str) -> None:
+    """Pagefind (1.5.2) exits with 0 when a write fails, e.g. on a full disk,
+    leaving empty or cut files. Its index files are gzip'ed, with a checksum:
+    each must read back whole. A cut file on a disk that is (nearly) full is
+    reported as a full disk."""
+    try:
+        for root, _dirs, files in os.walk(bundle):
+            for name in sorted(files):
+                if name.endswith(INDEX_SUFFIXES):
+                    with gzip.open(os.path.join(root, name)) as handle:
+                        while handle.read(1 << 20):
+                            pass
+        with open(os.path.join(bundle, ENTRY), encoding="utf-8") as handle:
+            json.load(handle)
+    except (EOFError, OSError, ValueError):
+        disk = os.statvfs(bundle)
+        if disk.f_bavail * disk.f_frsize < FULL_DISK_BYTES:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)) from None
+        raise
 
 
 # What every Pagefind index file starts with once un-gzip'ed.

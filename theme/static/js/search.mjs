@@ -108,7 +108,13 @@ function resultItem(data, withExcerpt) {
   const text = document.createElement("p");
   text.className = "search-result__excerpt";
   if (withExcerpt && data.excerpt) {
-    text.append(...excerptNodes(data.excerpt));
+    const nodes = excerptNodes(data.excerpt);
+    // An excerpt is a window on the text: show where it is cut.
+    const plain = nodes.map((node) => node.textContent).join("");
+    const content = (data.content || "").trim();
+    if (!content.startsWith(plain.slice(0, 20))) nodes.unshift(document.createTextNode("… "));
+    if (!content.endsWith(plain.slice(-20))) nodes.push(document.createTextNode(" …"));
+    text.append(...nodes);
   } else {
     text.textContent = data.meta.summary || "";
   }
