@@ -109,11 +109,16 @@ function resultItem(data, withExcerpt) {
   text.className = "search-result__excerpt";
   if (withExcerpt && data.excerpt) {
     const nodes = excerptNodes(data.excerpt);
-    // An excerpt is a window on the text: show where it is cut.
+    // An excerpt is a window on the text: show where it is cut. The indexed
+    // text starts with the page's heading (and a full stop Pagefind adds),
+    // which the result shows above it.
     const plain = nodes.map((node) => node.textContent).join("");
     const content = (data.content || "").trim();
-    if (!content.startsWith(plain.slice(0, 20))) nodes.unshift(document.createTextNode("… "));
-    if (!content.endsWith(plain.slice(-20))) nodes.push(document.createTextNode(" …"));
+    const heading = (data.meta.title || "").length + 2;
+    const at = content.indexOf(plain.slice(0, 20));
+    const last = content.lastIndexOf(plain.slice(-20));
+    if (at > heading) nodes.unshift(document.createTextNode("… "));
+    if (last !== -1 && last + 20 < content.length - 1) nodes.push(document.createTextNode(" …"));
     text.append(...nodes);
   } else {
     text.textContent = data.meta.summary || "";
