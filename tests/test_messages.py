@@ -32,6 +32,7 @@ import test_pictures
 import test_preview
 import test_redirects
 import test_scaffold
+import test_search
 import test_statements
 from conftest import ENGLISH, PNG, ROOT, SAMPLE_EPOCH, Site
 from eduweb import messages, staging
@@ -1465,6 +1466,7 @@ PARTS = {
     "test_pictures": test_pictures.MESSAGE_CASES,
     "test_statements": test_statements.MESSAGE_CASES,
     "test_cms_local": test_cms_local.MESSAGE_CASES,
+    "test_search": test_search.MESSAGE_CASES,
 }
 
 

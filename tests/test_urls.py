@@ -44,6 +44,8 @@ CODE = {
     "cookie page": [urls.COOKIES_PAGE],
     "accessibility statement": [urls.ACCESSIBILITY_PAGE],
     "privacy notice": [urls.PRIVACY_PAGE],
+    "search page": [urls.SEARCH_PAGE],
+    "search index (Pagefind)": [urls.SEARCH_BUNDLE + "…"],
     "page": [urls.page_url("<slug>")],
     "sitemap": [urls.SITEMAP],
     "robots": [urls.ROBOTS],

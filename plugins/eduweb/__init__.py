@@ -10,6 +10,7 @@ from .generators import SiteGenerator
 from .host_files import HostFilesGenerator
 from .programme_pages import ProgrammesGenerator
 from .reader import FrontMatterReader
+from .search_index import SearchGenerator
 from .statements import StatementsGenerator
 from .writer import SiteWriter
 
@@ -22,6 +23,7 @@ def _get_generators(pelican):
         ContactsGenerator,
         ConsentGenerator,
         StatementsGenerator,
+        SearchGenerator,
         SiteGenerator,
         HostFilesGenerator,
         AdminGenerator,

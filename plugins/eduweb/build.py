@@ -11,6 +11,7 @@ from .content_index import SiteIndex, scan
 from .dates import DateError, build_now
 from .errors import ContentError, ContentValidationError
 from .page_facts import page_facts
+from .search_index import index_site
 from .settings import apply_contract
 from .settings_files import SettingsSource
 from .site_settings import build_problems, check_site_settings, site_statements
@@ -146,6 +147,8 @@ def after_build(pelican) -> None:
         shelf = pelican.settings.get("_EDUWEB_PICTURES")
         if shelf is not None:
             shelf.publish(pelican.output_path)
+        # The search index reads the finished pages: after Pelican, before the swap.
+        index_site(pelican)
         staging.finish(pelican)
     except ContentValidationError as error:
         stop_build(error)

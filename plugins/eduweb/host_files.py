@@ -13,7 +13,9 @@ The Content-Security-Policy is the one the pages carry in a <meta> element
 (consent.content_security_policy), plus `frame-ancestors 'none'`, which only
 a header can carry. Netlify applies every rule whose path matches, a later
 rule's value of a header replacing an earlier one's, so the catch-all rule
-comes first and /theme/* (immutable) after it.
+comes first and /theme/* (immutable) after it. The search page /sok/ gets
+the one policy of its own: the site's plus 'wasm-unsafe-eval'
+(search_index.py), in its rule after the catch-all.
 
 /admin/ (the editor, cms_admin.py, only when the CMS setting is set) gets
 its own, looser policy and `X-Robots-Tag: noindex`: a rule after the
@@ -29,6 +31,7 @@ from pelican.generators import Generator
 from . import urls
 from .cms_policy import NOINDEX, admin_csp, cms_settings
 from .generators import write_output_file
+from .search_index import search_page_csp
 
 # Header name -> value, for every response.
 SECURITY_HEADERS = {
@@ -69,6 +72,10 @@ def admin_headers(admin_csp: str) -> dict[str, str]:
 def netlify_headers(meta_csp: str, admin_csp: str | None = None) -> str:
     rules = [
         ("/*", {**site_headers(meta_csp), "Cache-Control": REVALIDATE}),
+        (
+            f"/{urls.SEARCH_PAGE}*",
+            {"Content-Security-Policy": header_csp(search_page_csp(meta_csp))},
+        ),
         (f"/{urls.THEME_STATIC}*", {"Cache-Control": IMMUTABLE}),
         (f"/{urls.PICTURES}*", {"Cache-Control": IMMUTABLE}),
         (f"/{urls.VCARD_FOLDER}*", {"Content-Type": VCARD_MEDIA_TYPE}),
@@ -117,7 +124,11 @@ def htaccess(meta_csp: str, redirects: list[tuple[str, str]], admin_csp: str | N
     ]
     for name, value in site_headers(meta_csp).items():
         lines.append(f'  Header always set {name} "{value}"')
+    search_csp = header_csp(search_page_csp(meta_csp))
     lines += [
+        f'  <If "%{{REQUEST_URI}} =~ m#^/{urls.SEARCH_PAGE}#">',
+        f'    Header always set Content-Security-Policy "{search_csp}"',
+        "  </If>",
         f'  Header set Cache-Control "{REVALIDATE}"',
         f'  <If "%{{REQUEST_URI}} =~ m#^/({urls.THEME_STATIC}|{urls.PICTURES})#">',
         f'    Header set Cache-Control "{IMMUTABLE}"',

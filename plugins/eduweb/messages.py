@@ -1597,6 +1597,30 @@ CATALOGUE: dict[str, Message] = {
         en="{address} is built from the setting {setting} in pelicanconf.py (remove the file "
         "and write its facts there, or give the page another slug:)",
     ),
+    # ------------------------------------------------------------- search
+    # The search index Pagefind builds over the finished site (search_index.py).
+    "where.search": Message(sv="sökfunktionen", en="search index"),
+    "search.missing": Message(
+        sv=(
+            "programmet Pagefind, som bygger sökfunktionen, är inte installerat "
+            "(installera det med: pip install -r requirements.txt)"
+        ),
+        en="the Pagefind program is not installed (install it: pip install -r requirements.txt)",
+    ),
+    "search.failed": Message(
+        sv=(
+            "Pagefind kunde inte bygga sökfunktionen: {reason} (bygg igen; händer det igen, "
+            "installera om Pagefind med: pip install -r requirements.txt)"
+        ),
+        en=(
+            "Pagefind could not build the search index: {reason} (build again; if it "
+            "happens again, reinstall Pagefind: pip install -r requirements.txt)"
+        ),
+    ),
+    "search.timeout": Message(
+        sv="Pagefind blev inte klart med sökfunktionen på {seconds} sekunder (bygg igen)",
+        en="Pagefind did not finish the search index in {seconds} seconds (build again)",
+    ),
 }
 
 _language = DEFAULT_LANGUAGE

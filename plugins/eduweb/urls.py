@@ -22,6 +22,9 @@ COOKIES_PAGE = "cookies/"
 # Generated from settings (statements.py).
 ACCESSIBILITY_PAGE = "tillganglighet/"
 PRIVACY_PAGE = "personuppgifter/"
+# The search page and the search index Pagefind writes (search_index.py).
+SEARCH_PAGE = "sok/"
+SEARCH_BUNDLE = "pagefind/"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 NOT_FOUND = "404.html"
@@ -120,6 +123,8 @@ def fixed_addresses() -> list[str]:
         COOKIES_PAGE,
         ACCESSIBILITY_PAGE,
         PRIVACY_PAGE,
+        SEARCH_PAGE,
+        SEARCH_BUNDLE,
         SITEMAP,
         ROBOTS,
         NOT_FOUND,
@@ -153,6 +158,7 @@ _RESERVED_FOLDERS = (
     PICTURES,
     ADMIN,
     VCARD_FOLDER,
+    SEARCH_BUNDLE,
     news_page_url(2).rsplit("2/", 1)[0],
 )
 
@@ -170,6 +176,7 @@ _RESERVED_ADDRESSES = frozenset(
         COOKIES_PAGE,
         ACCESSIBILITY_PAGE,
         PRIVACY_PAGE,
+        SEARCH_PAGE,
         SITEMAP,
         ROBOTS,
         NOT_FOUND,
