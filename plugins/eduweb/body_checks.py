@@ -29,6 +29,7 @@ from . import urls
 from .markdown_render import content_relative, make_markdown, render
 from .messages import quote, text
 from .programmes import round_anchors, round_start
+from .reader_calendar import coming_month_addresses
 from .slugs import slugify
 
 
@@ -218,6 +219,7 @@ SINGLE_ADDRESSES = (
     urls.PROGRAMME_LIST,
     urls.CALENDAR,
     urls.CALENDAR_ICS,
+    urls.CALENDAR_JSON,
     urls.CONTACTS_PAGE,
     urls.COOKIES_PAGE,
     urls.SITEMAP,
@@ -265,6 +267,10 @@ def site_addresses(index, context: dict) -> SiteAddresses:
         )
         if doc.kind == "programme" and published:
             targets[urls.programme_ics_url(doc.slug)] = Target(doc.rel_path)
+            targets[urls.calendar_programme_url(doc.slug)] = Target(doc.rel_path)
+            if now is not None:
+                for month in coming_month_addresses(doc.meta.rounds, now, context["tz"]):
+                    targets[month] = Target()
     contact_ids = frozenset(index.contacts) | PAGE_IDS
     fixed = {
         urls.HOME: frozenset({"kommande-utbildningar", "senaste-nyheter"}) | PAGE_IDS,

@@ -17,6 +17,8 @@ NEWS_FEED = "nyheter/atom.xml"
 PROGRAMME_LIST = "utbildningar/"
 CALENDAR = "kalender/"
 CALENDAR_ICS = "kalender.ics"
+# The site calendar as open data (docs/kalender.schema.json).
+CALENDAR_JSON = "kalender.json"
 CONTACTS_PAGE = "kontakt/"
 COOKIES_PAGE = "cookies/"
 SITEMAP = "sitemap.xml"
@@ -66,6 +68,16 @@ def programme_ics_url(slug: str) -> str:
     return programme_url(slug) + ICS_NAME
 
 
+def calendar_programme_url(slug: str) -> str:
+    """The site calendar filtered to one programme's sessions."""
+    return f"{CALENDAR}utbildning/{slug}/"
+
+
+def calendar_month_url(year_month: str) -> str:
+    """The site calendar filtered to one month ('2027-09')."""
+    return f"{CALENDAR}manad/{year_month}/"
+
+
 def vcard_url(contact_id: str) -> str:
     return f"{VCARD_FOLDER}{contact_id}.vcf"
 
@@ -106,7 +118,10 @@ def fixed_addresses() -> list[str]:
         programme_url(sample),
         programme_ics_url(sample),
         CALENDAR,
+        calendar_programme_url(sample),
+        calendar_month_url("2000-01"),
         CALENDAR_ICS,
+        CALENDAR_JSON,
         CONTACTS_PAGE,
         vcard_url(sample),
         COOKIES_PAGE,
@@ -131,9 +146,15 @@ HOST_REDIRECTS = "_redirects"
 HOST_HEADERS = "_headers"
 HTACCESS = ".htaccess"
 # Folders whose every address belongs to the site: files copied as they are,
-# contacts' vCards and the news list's pages 2, 3, …, whose number shifts as
-# news are added and removed.
-_RESERVED_FOLDERS = (THEME_STATIC, IMAGES, VCARD_FOLDER, news_page_url(2).rsplit("2/", 1)[0])
+# contacts' vCards, the calendar's pages per programme and month, and the news
+# list's pages 2, 3, …, whose number shifts as news are added and removed.
+_RESERVED_FOLDERS = (
+    THEME_STATIC,
+    IMAGES,
+    VCARD_FOLDER,
+    CALENDAR,
+    news_page_url(2).rsplit("2/", 1)[0],
+)
 
 
 # Addresses the site always has, or files it always writes.
@@ -145,6 +166,7 @@ _RESERVED_ADDRESSES = frozenset(
         PROGRAMME_LIST,
         CALENDAR,
         CALENDAR_ICS,
+        CALENDAR_JSON,
         CONTACTS_PAGE,
         COOKIES_PAGE,
         SITEMAP,
