@@ -282,9 +282,7 @@ def test_built_json_is_valid_and_holds_what_the_ics_holds(sample_build):
     document = json.loads(sample_build.text("kalender.json"))
     assert validate(document) == []
     ics = Calendar.from_ical((sample_build.output / "kalender.ics").read_bytes())
-    assert [s["id"] for s in document["sessions"]] == [
-        str(e["UID"]) for e in ics.walk("VEVENT")
-    ]
+    assert [s["id"] for s in document["sessions"]] == [str(e["UID"]) for e in ics.walk("VEVENT")]
 
 
 def test_programme_page_offers_each_coming_session_to_google_and_outlook(sample_build):
@@ -479,3 +477,27 @@ def test_news_article_without_author_or_picture(small_build):
     assert "image" not in data
     tags = og(page)
     assert "og:image" not in tags and "og:image:alt" not in tags
+
+
+# ---------------------------------------------------------------- links from bodies
+@pytest.mark.parametrize(
+    ("target", "exists"),
+    [
+        ("/kalender/utbildning/tid/", True),
+        ("/kalender/manad/2027-03/", True),
+        ("/kalender/manad/2027-11/", True),
+        ("/kalender.json", True),
+        ("/kalender/utbildning/okand/", False),
+        ("/kalender/manad/2026-12/", False),  # no session that month
+        ("/kalender/manad/2027-13/", False),
+    ],
+)
+def test_body_links_to_calendar_pages_are_checked(tmp_path, target, exists):
+    site = Site(tmp_path / "site")
+    site.write("programmes/tid.md", PROGRAMME)
+    site.write("news/a.md", article(body=f"[Kalender]({target})"))
+    settings = {"PATH": str(site.root / "content"), "_eduweb_tz": TZ, "_EDUWEB_NOW": BUILT_AT}
+    errors = [str(e) for e in scan(settings).errors]
+    assert (errors == []) is exists, errors
+    if not exists:
+        assert len(errors) == 1 and target in errors[0]

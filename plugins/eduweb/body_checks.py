@@ -226,6 +226,8 @@ SINGLE_ADDRESSES = (
     urls.ROBOTS,
     urls.NOT_FOUND,
 )
+# The ids home.html gives its sections.
+HOME_IDS = frozenset({"kommande-utbildningar", "nasta-traffar", "senaste-nyheter"})
 # The ids base.html gives every page (the skip link's target).
 PAGE_IDS = frozenset({"huvudinnehall"})
 
@@ -273,7 +275,7 @@ def site_addresses(index, context: dict) -> SiteAddresses:
                     targets[month] = Target()
     contact_ids = frozenset(index.contacts) | PAGE_IDS
     fixed = {
-        urls.HOME: frozenset({"kommande-utbildningar", "senaste-nyheter"}) | PAGE_IDS,
+        urls.HOME: HOME_IDS | PAGE_IDS,
         urls.CONTACTS_PAGE: contact_ids,
     }
     for address in SINGLE_ADDRESSES:
