@@ -294,9 +294,12 @@ def test_programme_page_offers_each_coming_session_to_google_and_outlook(sample_
         "Lägg till träff 1, 14 september 2027, i Outlook",
     ]
     assert len(names) == 2 * len(coming.select(".session"))
-    visible = coming.select_one(".add-to-calendar a")
-    visible.find(class_="visually-hidden").decompose()
-    assert text_of(visible) == "Lägg till i Google Kalender"
+    # Short to the eye: "Lägg till i: Google Kalender Outlook".
+    shown = coming.select_one(".add-to-calendar")
+    for hidden in shown.select(".visually-hidden"):
+        hidden.decompose()
+    assert text_of(shown) == "Lägg till i: Google Kalender Outlook"
+    assert shown.select_one(".add-to-calendar__lead")["aria-hidden"] == "true"
     # A finished round offers none.
     assert page.find(id="omgang-varen-2025").select(".add-to-calendar") == []
     # Subscribing: webcal and the https address to copy, explained.
