@@ -29,7 +29,7 @@ from . import urls
 from .markdown_render import content_relative, make_markdown, render
 from .messages import quote, text
 from .programmes import round_anchors, round_start
-from .reader_calendar import coming_month_addresses
+from .reader_calendar import month_addresses
 from .slugs import slugify
 
 
@@ -270,9 +270,8 @@ def site_addresses(index, context: dict) -> SiteAddresses:
         if doc.kind == "programme" and published:
             targets[urls.programme_ics_url(doc.slug)] = Target(doc.rel_path)
             targets[urls.calendar_programme_url(doc.slug)] = Target(doc.rel_path)
-            if now is not None:
-                for month in coming_month_addresses(doc.meta.rounds, now, context["tz"]):
-                    targets[month] = Target()
+            for month in month_addresses(doc.meta.rounds, context["tz"]):
+                targets[month] = Target()
     contact_ids = frozenset(index.contacts) | PAGE_IDS
     fixed = {
         urls.HOME: HOME_IDS | PAGE_IDS,

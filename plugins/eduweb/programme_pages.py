@@ -41,10 +41,10 @@ class ProgrammesGenerator(Generator):
             programmes.append(programme)
         coming, others = split_programmes(programmes, now, tz)
         entries = calendar_entries(programmes)
-        attach_add_links(entries, settings["PUBLIC_URL"], tz.key)
         coming_sessions = coming_entries(entries, now)
+        attach_add_links(coming_sessions, settings["PUBLIC_URL"], tz.key)
         self._programmes, self._entries = programmes, entries
-        self._calendar = calendar_pages(programmes, coming_sessions, tz)
+        self._calendar = calendar_pages(programmes, entries, coming_sessions, tz)
         self._entries_of = {id(p): [] for p in programmes}
         for entry in entries:
             self._entries_of[id(entry.programme)].append(entry)

@@ -114,7 +114,8 @@ class AddLinks:
 
 
 def attach_add_links(entries: list[CalendarEntry], public_url: str, tz_name: str) -> None:
-    """Give every session its AddLinks (`session.add_links`), once per build."""
+    """Give these sessions (the coming ones: adding a past session to one's
+    calendar is no use) their AddLinks, `session.add_links`, once per build."""
     numbers: dict[int, int] = {}
     for entry in entries:
         if id(entry.session) not in numbers:
@@ -160,13 +161,22 @@ def month_name(year: int, month: int) -> str:
 
 
 def calendar_pages(
-    programmes: list[ProgrammeView], coming: list[CalendarEntry], tz: dt.tzinfo
+    programmes: list[ProgrammeView],
+    entries: list[CalendarEntry],
+    coming: list[CalendarEntry],
+    tz: dt.tzinfo,
 ) -> CalendarPages:
-    """The calendar page and its filtered copies, from the coming entries (in
-    time order): a page for every programme (its address lasts as long as
-    the programme; without coming sessions it says so) and for every month
-    that has coming sessions. The filter links list only pages with sessions."""
-    months = sessions_by_month(coming, tz)
+    """The calendar page and its filtered copies. `entries` are all sessions
+    and `coming` those not yet over, both in time order.
+
+    Addresses must keep working (a news article may link to one), and a
+    build that passed must not fail the next night because time moved on
+    (body_checks.py checks links to these pages), so which pages exist
+    depends on the content alone: a page for every programme, listing its
+    coming sessions (or saying there are none), and for every month that has
+    any session, listing all of that month's. The filter links offer only
+    pages with coming sessions."""
+    coming_months = sessions_by_month(coming, tz)
     by_programme: dict[str, list[CalendarEntry]] = {p.slug: [] for p in programmes}
     for entry in coming:
         by_programme[entry.programme.slug].append(entry)
@@ -174,45 +184,47 @@ def calendar_pages(
         CalendarView(
             urls.CALENDAR,
             "Kalender",
-            months,
+            coming_months,
             "Kommande träffar i utbildningarna, månad för månad.",
         )
     ]
-    programme_links, month_links = [], []
+    programme_links = []
     for programme in sorted(programmes, key=lambda p: swedish_sort_key(p.title)):
         url = urls.calendar_programme_url(programme.slug)
-        entries = by_programme[programme.slug]
-        if entries:
+        mine = by_programme[programme.slug]
+        if mine:
             programme_links.append(FilterLink(programme.title, url))
         views.append(
             CalendarView(
                 url,
                 f"Kalender: {programme.title}",
-                sessions_by_month(entries, tz),
+                sessions_by_month(mine, tz),
                 f"Kommande träffar i {programme.title}, månad för månad.",
             )
         )
-    for month in months:
-        url = urls.calendar_month_url(month.anchor)
+    for month in sessions_by_month(entries, tz):
         name = month_name(month.year, month.month)
-        month_links.append(FilterLink(month.label, url))
         views.append(
-            CalendarView(url, f"Kalender: {name}", [month], f"Träffar i utbildningarna i {name}.")
+            CalendarView(
+                urls.calendar_month_url(month.anchor),
+                f"Kalender: {name}",
+                [month],
+                f"Träffar i utbildningarna i {name}.",
+            )
         )
+    month_links = [FilterLink(m.label, urls.calendar_month_url(m.anchor)) for m in coming_months]
     return CalendarPages(views, programme_links, month_links)
 
 
-def coming_month_addresses(rounds, now: dt.datetime, tz: dt.tzinfo) -> set[str]:
+def month_addresses(rounds, tz: dt.tzinfo) -> set[str]:
     """The month pages (`/kalender/manad/<yyyy-mm>/`) that sessions of these
-    written rounds (model.Round) give: a month for each session not yet over
-    at `now`, by its local start; the same rule as the calendar's "coming"
-    (programmes.coming_entries), for the link checks of body_checks.py."""
+    written rounds (model.Round) give, by each session's local start: the
+    same months as calendar_pages, for the link checks of body_checks.py."""
     found = set()
     for round_ in rounds:
         for session in round_.sessions:
-            start, end = session_span(session, tz)
-            if end >= now:
-                found.add(urls.calendar_month_url(f"{start:%Y-%m}"))
+            start, _ = session_span(session, tz)
+            found.add(urls.calendar_month_url(f"{start:%Y-%m}"))
     return found
 
 
