@@ -95,6 +95,8 @@ class SessionView:
     start: dt.datetime  # aware, local time; all-day: 00:00
     end: dt.datetime  # aware; all-day: 00:00 the next day (exclusive)
     uid: str = ""  # without the @host part; set per programme
+    # reader_calendar.AddLinks (Google Calendar, Outlook), set once per build.
+    add_links: Any = None
 
     @property
     def all_day(self) -> bool:

@@ -17,6 +17,8 @@ NEWS_FEED = "nyheter/atom.xml"
 PROGRAMME_LIST = "utbildningar/"
 CALENDAR = "kalender/"
 CALENDAR_ICS = "kalender.ics"
+# The site calendar as open data (docs/kalender.schema.json).
+CALENDAR_JSON = "kalender.json"
 CONTACTS_PAGE = "kontakt/"
 COOKIES_PAGE = "cookies/"
 # Generated from settings (statements.py).
@@ -77,6 +79,16 @@ def programme_ics_url(slug: str) -> str:
     return programme_url(slug) + ICS_NAME
 
 
+def calendar_programme_url(slug: str) -> str:
+    """The site calendar filtered to one programme's sessions."""
+    return f"{CALENDAR}utbildning/{slug}/"
+
+
+def calendar_month_url(year_month: str) -> str:
+    """The site calendar filtered to one month ('2027-09')."""
+    return f"{CALENDAR}manad/{year_month}/"
+
+
 def vcard_url(contact_id: str) -> str:
     return f"{VCARD_FOLDER}{contact_id}.vcf"
 
@@ -117,7 +129,10 @@ def fixed_addresses() -> list[str]:
         programme_url(sample),
         programme_ics_url(sample),
         CALENDAR,
+        calendar_programme_url(sample),
+        calendar_month_url("2000-01"),
         CALENDAR_ICS,
+        CALENDAR_JSON,
         CONTACTS_PAGE,
         vcard_url(sample),
         COOKIES_PAGE,
@@ -148,8 +163,8 @@ HOST_REDIRECTS = "_redirects"
 HOST_HEADERS = "_headers"
 HTACCESS = ".htaccess"
 # Folders whose every address belongs to the site: files copied as they are,
-# contacts' vCards and the news list's pages 2, 3, …, whose number shifts as
-# news are added and removed.
+# contacts' vCards, the calendar's pages per programme and month, and the news
+# list's pages 2, 3, …, whose number shifts as news are added and removed.
 # The web editor's folder is reserved whether or not the CMS setting is set,
 # so that turning the editor on never collides with a page or an alias.
 _RESERVED_FOLDERS = (
@@ -159,6 +174,7 @@ _RESERVED_FOLDERS = (
     ADMIN,
     VCARD_FOLDER,
     SEARCH_BUNDLE,
+    CALENDAR,
     news_page_url(2).rsplit("2/", 1)[0],
 )
 
@@ -172,6 +188,7 @@ _RESERVED_ADDRESSES = frozenset(
         PROGRAMME_LIST,
         CALENDAR,
         CALENDAR_ICS,
+        CALENDAR_JSON,
         CONTACTS_PAGE,
         COOKIES_PAGE,
         ACCESSIBILITY_PAGE,
