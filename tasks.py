@@ -82,6 +82,18 @@ def livereload(c, port=PORT):
     )
 
 
+@task(help={"port": "the port on 127.0.0.1 (default 8000)"})
+def cms(c, port=PORT):
+    """The web editor against the files on this computer, without an account:
+    http://127.0.0.1:8000/admin/ saves into content/, and the site beside it
+    rebuilds on every save (plugins/eduweb/cms_local.py)."""
+    c.run(
+        f"{sys.executable} -m eduweb.cms_local --port {int(port)} -s pelicanconf.py -o {OUTPUT}",
+        env={"PYTHONPATH": "plugins"},
+        in_stream=False,
+    )
+
+
 @task
 def clean(c):
     """Remove output/."""
@@ -191,6 +203,21 @@ def test(c):
     c.run(f"{sys.executable} -m pytest -q")
 
 
+# The web editor's form (plugins/eduweb/cms_config.py), made from the content
+# schemas; tests/test_cms_config.py fails when the committed copy is stale.
+CMS_CONFIG = os.path.join(HERE, "theme", "admin", "config.yml")
+
+
+@task(name="cms-config")
+def cms_config(c):
+    """Write theme/admin/config.yml, the web editor's configuration, from the
+    content schemas (plugins/eduweb/model.py) and CMS in pelicanconf.py."""
+    c.run(
+        f"{sys.executable} -m eduweb.cms_config pelicanconf.py {shlex.quote(CMS_CONFIG)}",
+        env={"PYTHONPATH": os.path.join(HERE, "plugins")},
+    )
+
+
 # New content files (plugins/eduweb/scaffold.py): every field of the contract
 # with a Swedish comment above it; the file builds as it is.
 def new_file(c, kind: str, title: str) -> None:
@@ -223,3 +250,16 @@ def new_contact(c, name):
 def new_page(c, title):
     """Create content/pages/<title>.md: invoke new-page "Titel"."""
     new_file(c, "page", title)
+
+
+@task(name="vendor-cms")
+def vendor_cms(c):
+    """Copy Decap CMS (the version tests/js/package.json pins) from
+    tests/js/node_modules into theme/admin/vendor/: the files /admin/ loads.
+
+    Run `invoke test` (npm ci) first if tests/js/node_modules is missing."""
+    sys.path.insert(0, os.path.join(HERE, "plugins"))
+    from eduweb import cms_vendor
+
+    names = cms_vendor.vendor()
+    print(f"{len(names)} files in {os.path.relpath(cms_vendor.vendor_folder(), HERE)}")

@@ -23,6 +23,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import test_body_checks
+import test_cms_config
+import test_cms_local
 import test_deploy
 import test_github_report
 import test_links
@@ -1411,7 +1413,13 @@ JARGON = re.compile(
 # The same word in both languages.
 SAME_WORDS = {"summary.one_problem"}
 # Settings that are Python: there True, False and None are what one writes.
-PYTHON_VALUES = {"consent.boolean", "consent.category_shape", "deploy.setting.target"}
+PYTHON_VALUES = {
+    "consent.boolean",
+    "consent.category_shape",
+    "deploy.setting.target",
+    "cms.shape",
+    "cms.gitea_no_workflow",
+}
 
 
 def lines_of(trigger, tmp: Path) -> list[str]:
@@ -1445,12 +1453,14 @@ def shows(key: str, line: str) -> bool:
 PARTS = {
     "test_messages": ROWS,
     "test_body_checks": test_body_checks.MESSAGE_CASES,
+    "test_cms_config": test_cms_config.MESSAGE_CASES,
     "test_links": test_links.MESSAGE_CASES,
     "test_scaffold": test_scaffold.MESSAGE_CASES,
     "test_preview": test_preview.MESSAGE_CASES,
     "test_deploy": test_deploy.MESSAGE_CASES,
     "test_redirects": test_redirects.MESSAGE_CASES,
     "test_github_report": test_github_report.MESSAGE_CASES,
+    "test_cms_local": test_cms_local.MESSAGE_CASES,
 }
 
 

@@ -3,6 +3,7 @@
 from pelican import signals
 
 from .build import after_build, before_generators, configure
+from .cms_admin import AdminGenerator
 from .consent import ConsentGenerator
 from .contact_pages import ContactsGenerator, register_media_types
 from .generators import SiteGenerator
@@ -21,6 +22,7 @@ def _get_generators(pelican):
         ConsentGenerator,
         SiteGenerator,
         HostFilesGenerator,
+        AdminGenerator,
     ]
 
 

@@ -56,7 +56,8 @@ _ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
 _STYLE_ATTRIBUTE = re.compile(r"(?:^|[\s{:])style\s*=", re.IGNORECASE)
 _EVENT_HANDLER = re.compile(r"(?:^|[\s{:])(on[a-z]+)\s*=", re.IGNORECASE)
 _MARKDOWN_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
+# A link reference definition, `[label]: address`; `[^1]: text` is a footnote.
+_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*<?([^\s>]+)")
 _HTML_LINK = re.compile(
     r"<(a|img)\b[^<>]*?\s(?:href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE
 )

@@ -14,6 +14,10 @@ The Content-Security-Policy is the one the pages carry in a <meta> element
 a header can carry. Netlify applies every rule whose path matches, a later
 rule's value of a header replacing an earlier one's, so the catch-all rule
 comes first and /theme/* (immutable) after it.
+
+/admin/ (the editor, cms_admin.py, only when the CMS setting is set) gets
+its own, looser policy and `X-Robots-Tag: noindex`: a rule after the
+catch-all one replaces the policy for it.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from urllib.parse import quote
 from pelican.generators import Generator
 
 from . import urls
+from .cms_admin import NOINDEX, admin_csp, cms_settings
 from .generators import write_output_file
 
 # Header name -> value, for every response.
@@ -55,7 +60,12 @@ def _href(path: str) -> str:
     return quote(path, safe="/")
 
 
-def netlify_headers(meta_csp: str) -> str:
+def admin_headers(admin_csp: str) -> dict[str, str]:
+    """/admin/: the editor's policy, and never in a search engine."""
+    return {"Content-Security-Policy": header_csp(admin_csp), "X-Robots-Tag": NOINDEX}
+
+
+def netlify_headers(meta_csp: str, admin_csp: str | None = None) -> str:
     rules = [
         ("/*", {**site_headers(meta_csp), "Cache-Control": REVALIDATE}),
         (f"/{urls.THEME_STATIC}*", {"Cache-Control": IMMUTABLE}),
@@ -63,6 +73,8 @@ def netlify_headers(meta_csp: str) -> str:
         (f"/{urls.CALENDAR_ICS}", {"Content-Type": CALENDAR_MEDIA_TYPE}),
         ("/" + urls.programme_ics_url(":slug"), {"Content-Type": CALENDAR_MEDIA_TYPE}),
     ]
+    if admin_csp:
+        rules.append((f"/{urls.ADMIN}*", admin_headers(admin_csp)))
     lines = [f"# {WRITTEN_BY}"]
     for path, headers in rules:
         lines.append(path)
@@ -85,7 +97,7 @@ def _apache_regex(path: str) -> str:
     return f"^{escaped[:-1]}/?$" if path.endswith("/") else f"^{escaped}$"
 
 
-def htaccess(meta_csp: str, redirects: list[tuple[str, str]]) -> str:
+def htaccess(meta_csp: str, redirects: list[tuple[str, str]], admin_csp: str | None = None) -> str:
     """Apache: media types, headers and redirects, in one file.
 
     RedirectMatch with an anchored pattern rather than `Redirect`, which
@@ -108,6 +120,13 @@ def htaccess(meta_csp: str, redirects: list[tuple[str, str]]) -> str:
         f'  <If "%{{REQUEST_URI}} =~ m#^/{urls.THEME_STATIC}#">',
         f'    Header set Cache-Control "{IMMUTABLE}"',
         "  </If>",
+    ]
+    if admin_csp:
+        lines.append(f'  <If "%{{REQUEST_URI}} =~ m#^/{urls.ADMIN}#">')
+        for name, value in admin_headers(admin_csp).items():
+            lines.append(f'    Header always set {name} "{value}"')
+        lines.append("  </If>")
+    lines += [
         "</IfModule>",
     ]
     if redirects:
@@ -150,6 +169,8 @@ class HostFilesGenerator(Generator):
                 urls.save_as(path), template, self.context, url=path, alias=alias, target=target
             )
         csp = settings["_EDUWEB_CONSENT"].csp
-        write_output_file(self.output_path, urls.HOST_HEADERS, netlify_headers(csp))
+        cms = cms_settings(settings)
+        editor = admin_csp(cms) if cms else None
+        write_output_file(self.output_path, urls.HOST_HEADERS, netlify_headers(csp, editor))
         write_output_file(self.output_path, urls.HOST_REDIRECTS, netlify_redirects(redirects))
-        write_output_file(self.output_path, urls.HTACCESS, htaccess(csp, redirects))
+        write_output_file(self.output_path, urls.HTACCESS, htaccess(csp, redirects, editor))

@@ -255,6 +255,59 @@ CATALOGUE: dict[str, Message] = {
         en="another program already uses the port (stop it, or choose another port "
         "with --port, e.g. --port 8001)",
     ),
+    # ------------------------------------ CMS local mode (eduweb/cms_local.py)
+    # `invoke cms`: the terminal after a save, and the errors its API sends
+    # the editor, which shows them to the writer.
+    "cms_local.saved_ok": Message(
+        sv="Sparade {path}: inga fel",
+        en="Saved {path}: no problems",
+    ),
+    "cms_local.saved_problems": Message(
+        sv="Sparade {path}, men webbplatsen kan inte byggas förrän raderna nedan är rättade "
+        "(rätta i redigeringsverktyget och spara igen):",
+        en="Saved {path}, but the site will not build until the lines below are fixed "
+        "(fix them in the editor and save again):",
+    ),
+    "cms_local.path_refused": Message(
+        sv="{path} kan inte ändras från redigeringsverktyget (bara filer i content/news, "
+        "content/programmes, content/contacts, content/pages och content/images)",
+        en="{path} cannot be changed from the editor (only files in content/news, "
+        "content/programmes, content/contacts, content/pages and content/images)",
+    ),
+    "cms_local.not_found": Message(
+        sv="{path} finns inte (den kan ha tagits bort; ladda om sidan)",
+        en="{path} does not exist (it may have been deleted; reload the page)",
+    ),
+    "cms_local.bad_request": Message(
+        sv="redigeringsverktyget skickade något som inte gick att läsa (ladda om sidan och "
+        "försök igen)",
+        en="the editor sent something that could not be read (reload the page and try again)",
+    ),
+    "cms_local.unknown_action": Message(
+        sv="redigeringsverktyget bad om {action}, som inte finns här (ladda om sidan)",
+        en="the editor asked for {action}, which does not exist here (reload the page)",
+    ),
+    "cms_local.wrong_host": Message(
+        sv="öppna redigeringsverktyget på adressen som står i terminalen "
+        "(http://127.0.0.1:…/admin/)",
+        en="open the editor at the address shown in the terminal (http://127.0.0.1:…/admin/)",
+    ),
+    "cms_local.wrong_origin": Message(
+        sv="bara redigeringsverktyget på den här datorn får spara filer (öppna det på "
+        "adressen som står i terminalen)",
+        en="only the editor on this computer may save files (open it at the address shown "
+        "in the terminal)",
+    ),
+    "cms_local.too_large": Message(
+        sv="filen är för stor för att sparas härifrån (högst 24 MB; gör bilden mindre)",
+        en="the file is too large to save from here (at most 24 MB; make the picture smaller)",
+    ),
+    "cms_local.no_editor": Message(
+        sv="{settings} har ingen inställning CMS, så webbplatsen har inget "
+        "redigeringsverktyg (se README, avsnittet om redigeringsverktyget)",
+        en="{settings} has no CMS setting, so the site has no editor (see the README's "
+        "section on the editor)",
+    ),
     # ------------------------------------------------------------- deploy
     # deploy.py and the DEPLOY_* settings: read by the person publishing.
     "deploy.kind.new": Message(sv="ny", en="new"),
@@ -1166,6 +1219,82 @@ CATALOGUE: dict[str, Message] = {
         sv=" (från miljövariabeln {name})", en=" (from the environment variable {name})"
     ),
     "setting.other": Message(sv="värdet går inte att använda här (se README.md)", en="{problem}"),
+    # ------------------------------- the web editor: CMS (site_settings.py)
+    "cms.shape": Message(
+        sv="här ska det stå t.ex. {'backend': 'github', 'repo': 'organisation/webbplats', "
+        "'base_url': 'https://cms-inloggning.example.se'}, eller None för ingen redigerare",
+        en="expected e.g. {'backend': 'github', 'repo': 'organisation/webbplats', "
+        "'base_url': 'https://cms-inloggning.example.se'}, or None for no editor",
+    ),
+    "cms.not_set": Message(
+        sv="{path} har ingen redigerare (skriv CMS = {{...}} som i exemplet i README.md)",
+        en="{path} has no web editor (write CMS = {{...}} as in the example in README.md)",
+    ),
+    "cms.config_written": Message(
+        sv="Skrev {path}: redigerarens formulär enligt innehållsmodellen",
+        en="Wrote {path}: the web editor's forms from the content model",
+    ),
+    "cms.backend": Message(
+        sv="{value} går inte att använda (skriv 'github', 'gitlab' eller 'gitea': "
+        "där webbplatsens filer finns)",
+        en="{value} is not supported (write 'github', 'gitlab' or 'gitea': where the "
+        "site's files are)",
+    ),
+    "cms.repo": Message(
+        sv="{value} är inget förråd (skriv ägare/namn som i adressen till förrådet, "
+        "t.ex. 'organisation/webbplats')",
+        en="{value} is not a repository (write owner/name as in the repository's address, "
+        "e.g. 'organisation/webbplats')",
+    ),
+    "cms.branch": Message(
+        sv="{value} är inget grennamn (skriv t.ex. 'main')",
+        en="{value} is not a branch name (write e.g. 'main')",
+    ),
+    "cms.base_url": Message(
+        sv="{value} är ingen https-adress till en server: bara https:// och servernamnet, "
+        "utan sökväg (skriv t.ex. 'https://cms-inloggning.example.se')",
+        en="{value} is not an https address of a server: https:// and the host name only, "
+        "no path (write e.g. 'https://cms-inloggning.example.se')",
+    ),
+    "cms.auth_endpoint": Message(
+        sv="{value} är ingen sökväg på inloggningsservern (skriv t.ex. 'auth', utan / först)",
+        en="{value} is not a path on the sign-in server (write e.g. 'auth', without a leading /)",
+    ),
+    "cms.app_id": Message(
+        sv="{value} är inget program-id (kopiera det från OAuth-programmet på git-servern)",
+        en="{value} is not an application id (copy it from the OAuth application on the "
+        "git server)",
+    ),
+    "cms.api_root": Message(
+        sv="{value} är ingen https-adress (skriv t.ex. 'https://gitlab.example.se/api/v4')",
+        en="{value} is not an https address (write e.g. 'https://gitlab.example.se/api/v4')",
+    ),
+    "cms.github_needs_base_url": Message(
+        sv="med 'github' loggar redaktörerna in via organisationens egen inloggningsserver: "
+        "skriv dess adress som 'base_url', t.ex. 'https://cms-inloggning.example.se' "
+        "(se README.md)",
+        en="with 'github' editors sign in through the organisation's own OAuth proxy: "
+        "write its address as 'base_url', e.g. 'https://cms-inloggning.example.se' "
+        "(see README.md)",
+    ),
+    "cms.gitea_needs_base_url": Message(
+        sv="med 'gitea' behövs Gitea-serverns adress som 'base_url', "
+        "t.ex. 'https://gitea.example.se'",
+        en="with 'gitea' the Gitea server's address is needed as 'base_url', "
+        "e.g. 'https://gitea.example.se'",
+    ),
+    "cms.gitea_no_workflow": Message(
+        sv="med 'gitea' kan redigeraren inte göra ändringsförslag (pull requests) av det som "
+        "sparas: ta bort 'editorial_workflow' eller skriv 'editorial_workflow': False",
+        en="with 'gitea' the editor cannot open pull requests for what is saved: remove "
+        "'editorial_workflow' or write 'editorial_workflow': False",
+    ),
+    "cms.needs_app_id": Message(
+        sv="med {backend!r} behövs id:t för OAuth-programmet som 'app_id' "
+        "(skapa programmet på git-servern, se README.md)",
+        en="with {backend!r} the OAuth application's id is needed as 'app_id' "
+        "(create the application on the git server, see README.md)",
+    ),
     # ------------------------------------------------------ consent.py
     "consent.write_text": Message(
         sv="måste anges: skriv det som text", en="is required: write it as text"

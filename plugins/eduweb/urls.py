@@ -26,6 +26,9 @@ NOT_FOUND = "404.html"
 # and the writers' pictures (STATIC_PATHS).
 THEME_STATIC = "theme/"
 IMAGES = "images/"
+# The web editor (cms_admin.py), only when the CMS setting is set; no page
+# of the site and not in the sitemap.
+ADMIN = "admin/"
 
 # Pelican's address patterns; Pelican fills them in (settings.py).
 ARTICLE_PATTERN = NEWS_LIST + "{date:%Y}/{slug}/"
