@@ -226,6 +226,9 @@ def _field(name: str, info: FieldInfo, schema: type[BaseModel]) -> dict[str, Any
         field |= WIDGETS[kind]
     elif isinstance(item, type) and issubclass(item, BaseModel):
         field |= {"widget": "list", "fields": _fields(item)}
+        if not info.is_required():
+            # Without it Decap starts a new entry with one empty item.
+            field["default"] = []
         if item in SUMMARIES:
             field["summary"] = SUMMARIES[item]
     else:
@@ -269,6 +272,11 @@ def _collection(spec: Collection) -> dict[str, Any]:
         "folder": spec.folder,
         "create": True,
         "slug": "{{slug}}",
+        # Also here, not only at the top: Decap puts a picture uploaded from
+        # an entry into the entry's own folder unless the collection says
+        # otherwise (a leading / is the site folder).
+        "media_folder": "/" + MEDIA_FOLDER,
+        "public_folder": PUBLIC_FOLDER,
         **options,
         "fields": fields,
     }
