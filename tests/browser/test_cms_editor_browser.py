@@ -359,13 +359,13 @@ def test_saving_without_a_required_field_shows_the_editors_error_and_writes_noth
     editor.get_by_label("Publiceringsdatum").fill("2026-04-01T10:00")
     editor.locator("[data-slate-editor=true]").click()
     editor.keyboard.type("En nyhet utan rubrik.")
+    editor.get_by_label("Rubrik", exact=False).first.scroll_into_view_if_needed()
     publish(editor)
-    expect(
-        editor.get_by_text("Oops, du har missat ett obligatoriskt fält", exact=False)
-    ).to_be_visible()
-    expect(editor.get_by_text("Rubrik är obligatoriskt", exact=False)).to_be_visible()
-    settle(editor)
+    # The toast slides in from the right, then goes after a few seconds.
+    toast = editor.get_by_text("Oops, du har missat ett obligatoriskt fält", exact=False)
+    expect(toast).to_be_in_viewport(ratio=1)
     editor.screenshot(path=str(shots / "cms-required-field-error-1280.png"))
+    expect(editor.get_by_text("Rubrik är obligatoriskt", exact=False)).to_be_visible()
     # Still the new-entry form: nothing was saved.
     assert editor.url.endswith("#/collections/news/new")
     assert sorted(p for p in content.rglob("*") if p.is_file()) == before
