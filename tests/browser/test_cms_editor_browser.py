@@ -436,6 +436,7 @@ def run_axe(page: Page) -> list[dict]:
             "impact": v["impact"],
             "count": len(v["nodes"]),
             "example": v["nodes"][0]["target"] if v["nodes"] else None,
+            "html": v["nodes"][0]["html"][:160] if v["nodes"] else None,
             "help": v["help"],
         }
         for v in result["violations"]
