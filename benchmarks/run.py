@@ -284,7 +284,7 @@ ENTRY_POINTS = {
     "YAML": ("/yaml/__init__.py", ("parse", "compose", "compose_all", "load", "safe_load")),
     "Markdown": ("/markdown/core.py", ("convert",)),
     "Jinja render": ("/jinja2/environment.py", ("render",)),
-    "icalendar": ("/icalendar/", ("to_ical",)),
+    "icalendar": ("eduweb/icalendar_feed.py", ("calendar_ics",)),
     "our validation (scan)": ("eduweb/content_index.py", ("scan",)),
 }
 
