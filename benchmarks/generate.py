@@ -118,7 +118,7 @@ SUBJECTS = [
 ]
 PAGES = {
     "om-webbplatsen": "Om webbplatsen",
-    "tillganglighet": "Tillgänglighetsredogörelse",
+    "kurskatalog": "Kurskatalog",
     "press": "Press",
     "vanliga-fragor": "Vanliga frågor",
 }
