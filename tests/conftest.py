@@ -26,6 +26,35 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 # The tests' own sample site: settings and content frozen for the assertions.
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
+# The JavaScript the tests run (tests/js: calendar parsers, Decap CMS).
+JS = ROOT / "tests" / "js"
+# A web editor setting for the tests that build /admin/.
+CMS_SETTING = {
+    "backend": "github",
+    "repo": "organisation/webbplats",
+    "branch": "main",
+    "base_url": "https://cms-inloggning.example.se",
+    "editorial_workflow": True,
+}
+
+
+def node(package: str = "") -> str:
+    """Node.js with tests/js/node_modules (and `package` in it), or a skip:
+    a failure under CI=true, where `invoke test` installs both."""
+    found = shutil.which("node")
+    missing = None
+    if found is None:
+        missing = "Node.js is not installed"
+    elif not (JS / "node_modules" / package).is_dir():
+        missing = f"tests/js/node_modules/{package} is missing"
+    if missing:
+        reason = f"{missing} (`invoke test` installs it, or: npm ci --prefix tests/js)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return found
+
+
 # The moment the fixture site is built at in tests: 23 November 2026, 12:00 UTC.
 # Appended to a test site's pelicanconf.py: messages in English (issue 9).
 ENGLISH = '\nMESSAGES_LANGUAGE = "en"\n'

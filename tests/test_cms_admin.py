@@ -13,20 +13,14 @@ from pathlib import Path
 
 import netlify_headers
 import pytest
-from conftest import ROOT, Site
+from conftest import CMS_SETTING, ROOT, Site, node
 from eduweb import cms_config, cms_policy, cms_vendor, host_files
 from eduweb.content_index import scan
 from eduweb.dates import site_timezone
 from eduweb.settings_files import read_settings_file
 
 DIST = cms_vendor.NPM_PACKAGE / "dist"
-CMS = {
-    "backend": "github",
-    "repo": "organisation/webbplats",
-    "branch": "main",
-    "base_url": "https://cms-inloggning.example.se",
-    "editorial_workflow": True,
-}
+CMS = CMS_SETTING
 
 
 @pytest.fixture(scope="module")
@@ -228,11 +222,8 @@ process.stdout.write(JSON.stringify(out));
 
 
 def run_admin_js(cases: list[str]) -> list[dict]:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("Node.js is missing: run `invoke test`, which installs it")
     proc = subprocess.run(
-        [node, "-e", NODE_HARNESS, str(ROOT / "theme" / "admin" / "admin.js")],
+        [node(), "-e", NODE_HARNESS, str(ROOT / "theme" / "admin" / "admin.js")],
         input=json.dumps(cases),
         capture_output=True,
         text=True,

@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 import os
 import runpy
-import shutil
 import subprocess
 import sys
 from typing import Annotated, Any
 
 import pytest
 import yaml
-from conftest import FIXTURE, ROOT
+from conftest import FIXTURE, JS, ROOT, node
 from eduweb import cms_config, model
 from eduweb.settings_files import read_settings_file
 from pydantic import BeforeValidator, Field
@@ -437,23 +436,6 @@ def test_the_project_settings_have_a_working_editor(project_settings):
 
 
 # ------------------------------------------------------------- Decap's own schema
-JS = ROOT / "tests" / "js"
-
-
-def node() -> str:
-    """Node.js, or a skip (a failure under CI=true, where `invoke test` installs it)."""
-    found = shutil.which("node")
-    missing = None
-    if found is None:
-        missing = "Node.js is not installed"
-    elif not (JS / "node_modules" / "decap-cms-core").is_dir():
-        missing = "tests/js/node_modules is missing"
-    if missing:
-        reason = f"{missing} (`invoke test` installs it, or: npm ci --prefix tests/js)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return found
 
 
 def field_index(collection: int, name: str) -> int:
@@ -511,7 +493,7 @@ def decap(tmp_path_factory) -> dict[str, list[str]]:
         paths[name] = folder / f"{index}.yml"
         paths[name].write_text(text, encoding="utf-8")
     result = subprocess.run(
-        [node(), str(JS / "validate_config.mjs"), *map(str, paths.values())],
+        [node("decap-cms-core"), str(JS / "validate_config.mjs"), *map(str, paths.values())],
         capture_output=True,
         text=True,
         timeout=120,

@@ -20,12 +20,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from conftest import ROOT, SAMPLE_EPOCH, Site
+from conftest import JS, ROOT, SAMPLE_EPOCH, Site, node
 from eduweb import cms_config
 from eduweb.content_index import scan
 from eduweb.frontmatter import load_yaml, split_front_matter
 from eduweb.slugs import slugify
-from test_cms_config import JS, SETTINGS, node
+from test_cms_config import SETTINGS
 
 FIXTURES = ROOT / "tests" / "fixtures" / "cms" / "content"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -50,7 +50,7 @@ def job(rel: str, **what) -> dict:
 
 def decap(jobs: list[dict]) -> list[dict]:
     result = subprocess.run(
-        [node(), str(JS / "cms_roundtrip.mjs")],
+        [node("decap-cms-core"), str(JS / "cms_roundtrip.mjs")],
         input=json.dumps(jobs),
         capture_output=True,
         text=True,
@@ -320,7 +320,7 @@ def widget_jobs(fields: list[dict], data: dict, where: str) -> list[tuple[str, d
 
 def render(jobs: list[dict]) -> list[dict]:
     result = subprocess.run(
-        [node(), str(JS / "render_widget.mjs")],
+        [node("decap-cms-core"), str(JS / "render_widget.mjs")],
         input=json.dumps(jobs),
         capture_output=True,
         text=True,

@@ -23,8 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import shutil
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
@@ -32,7 +30,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import vobject
-from conftest import Site
+from conftest import JS, Site, node
 from eduweb.content_index import scan
 from eduweb.icalendar_feed import calendar_ics
 from eduweb.programmes import build_programme, calendar_entries, session_uid
@@ -42,7 +40,6 @@ from icalendar import Calendar
 TZ = ZoneInfo("Europe/Stockholm")
 HOST = "digitaltledarskap.example.se"
 SLUG = "tidszoner"
-JS = Path(__file__).resolve().parent / "js"
 BUILT_AT = dt.datetime(2025, 1, 2, 12, tzinfo=dt.UTC)
 YEARS = range(2025, 2029)
 
@@ -193,19 +190,8 @@ def mismatches(read: dict[str, dict[str, str]], path: Path) -> list[str]:
 # ---------------------------------------------------------------- JavaScript
 def js_parsers(path: Path) -> dict:
     """What tests/js/read_ics.mjs prints for `path` (both JavaScript parsers)."""
-    node = shutil.which("node")
-    missing = None
-    if node is None:
-        missing = "Node.js is not installed"
-    elif not (JS / "node_modules").is_dir():
-        missing = "tests/js/node_modules is missing"
-    if missing:
-        reason = f"{missing} (`invoke test` installs it, or: npm ci --prefix tests/js)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
     result = subprocess.run(
-        [node, str(JS / "read_ics.mjs"), str(path)],
+        [node(), str(JS / "read_ics.mjs"), str(path)],
         capture_output=True,
         text=True,
         timeout=60,

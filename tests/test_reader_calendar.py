@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -24,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
-from conftest import PNG, ROOT, Site, article, epoch
+from conftest import JS, PNG, ROOT, Site, article, epoch, node
 from eduweb.content_index import scan
 from eduweb.icalendar_feed import calendar_ics
 from eduweb.programmes import build_programme, calendar_entries
@@ -39,7 +38,6 @@ from icalendar import Calendar
 TZ = ZoneInfo("Europe/Stockholm")
 PUBLIC = "https://digitaltledarskap.example.se"
 HOST = "digitaltledarskap.example.se"
-JS = ROOT / "tests" / "js"
 SCHEMA = json.loads((ROOT / "docs" / "kalender.schema.json").read_text(encoding="utf-8"))
 BUILT_AT = dt.datetime(2027, 1, 10, 12, tzinfo=dt.UTC)
 
@@ -236,11 +234,12 @@ def test_the_schema_rejects_what_it_should():
 
 
 def run_node(script: str, path: Path) -> dict:
-    node = shutil.which("node")
-    if node is None or not (JS / "node_modules").is_dir():
-        pytest.skip("Node.js or tests/js/node_modules is missing (npm ci --prefix tests/js)")
     result = subprocess.run(
-        [node, str(JS / script), str(path)], capture_output=True, text=True, timeout=60, check=False
+        [node(), str(JS / script), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)

@@ -15,18 +15,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE, Site
+from conftest import CMS_SETTING, FIXTURE, Site
 from playwright.sync_api import Browser, Page, expect
 
 from browser.test_preview_browser import WAIT_MS, preview
 
-CMS = {
-    "backend": "github",
-    "repo": "organisation/webbplats",
-    "branch": "main",
-    "base_url": "https://cms-inloggning.example.se",
-    "editorial_workflow": True,
-}
+CMS = CMS_SETTING
 # collection name -> (its label in the editor, its folder, the files' extension)
 COLLECTIONS = {
     "news": ("Nyheter", "news", ".md"),

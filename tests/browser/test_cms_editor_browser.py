@@ -38,7 +38,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, Site
+from conftest import CMS_SETTING, ROOT, Site
 from eduweb.frontmatter import load_yaml, split_front_matter
 from playwright.sync_api import Browser, Locator, Page, expect
 
@@ -46,13 +46,7 @@ from browser.conftest import axe_script
 from browser.test_consent_browser import AXE_TAGS
 from browser.test_preview_browser import WAIT_MS, preview
 
-CMS = {
-    "backend": "github",
-    "repo": "organisation/webbplats",
-    "branch": "main",
-    "base_url": "https://cms-inloggning.example.se",
-    "editorial_workflow": True,
-}
+CMS = CMS_SETTING
 HANDWRITTEN = ROOT / "tests" / "fixtures" / "cms" / "content"
 PICTURE = "Blå bild.png"  # uploaded; Decap names it bla-bild.png (slug rules)
 NEWS_TITLE = "Ny kurs för Örebros chefer"
