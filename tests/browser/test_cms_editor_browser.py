@@ -319,7 +319,9 @@ def test_a_writer_creates_and_edits_entries_and_the_site_shows_them(
     tags = [a.get_text(strip=True) for a in article.select(".tag-list a")]
     assert tags == ["Digitalisering", "Ledarskap"]
     picture = article.select_one("figure img")
-    assert (picture["src"], picture["alt"]) == ("/images/bla-bild.png", "En blå ruta")
+    # The uploaded picture, shown as its published copy (pictures.py).
+    assert picture["src"].startswith("/bilder/") and picture["alt"] == "En blå ruta"
+    assert (out / picture["src"].lstrip("/")).exists()
     assert (out / "images/bla-bild.png").exists()
     card = article.select_one(".contact-card")
     assert card.select_one(".contact-card__name").get_text(strip=True) == "Tommy Eriksson"
