@@ -11,6 +11,10 @@ module's `import './x.mjs'`, a stylesheet's `url(../img/x.svg)`): the
 hashed name is only known here, so such a reference would break. Templates
 pass the names instead (matomo.mjs reaches consent.mjs's loader through a
 data-src attribute); tests/test_headers.py holds the theme to this.
+
+A few files get text from the build put before their own (`preludes`):
+site.css starts with the BRAND colours as custom properties (brand.py),
+since the CSP allows no inline style.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import shutil
 from . import urls
 
 HASH_LENGTH = 10
+SITE_STYLESHEET = "css/site.css"
 
 
 def hashed_name(rel_path: str, data: bytes) -> str:
@@ -43,8 +48,10 @@ class Assets:
     def __init__(self) -> None:
         self.names: dict[str, str] = {}
         self.sources: dict[str, str] = {}  # source name -> absolute path
+        self.preludes: dict[str, bytes] = {}  # source name -> text put before it
 
-    def scan(self, folders: list[str]) -> None:
+    def scan(self, folders: list[str], preludes: dict[str, bytes] | None = None) -> None:
+        preludes = preludes or {}
         names, sources = {}, {}
         for folder in folders:
             for root, dirs, files in os.walk(folder):
@@ -55,9 +62,10 @@ class Assets:
                     path = os.path.join(root, name)
                     rel = os.path.relpath(path, folder).replace(os.sep, "/")
                     with open(path, "rb") as handle:
-                        names[rel] = hashed_name(rel, handle.read())
+                        names[rel] = hashed_name(rel, preludes.get(rel, b"") + handle.read())
                     sources[rel] = path
         self.names, self.sources = names, sources
+        self.preludes = {rel: text for rel, text in preludes.items() if rel in sources}
 
     def __call__(self, rel_path: str) -> str:
         """The address of a theme file: asset('css/site.css') in a template."""
@@ -73,7 +81,11 @@ class Assets:
         for rel, hashed in self.names.items():
             target = os.path.join(output_path, urls.THEME_STATIC, hashed)
             os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copyfile(self.sources[rel], target)
+            if rel in self.preludes:
+                with open(self.sources[rel], "rb") as source, open(target, "wb") as out:
+                    out.write(self.preludes[rel] + source.read())
+            else:
+                shutil.copyfile(self.sources[rel], target)
 
 
 def theme_static_folders(settings: dict) -> list[str]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 
 from . import messages, staging
-from .assets import Assets, theme_static_folders
+from .assets import SITE_STYLESHEET, Assets, theme_static_folders
+from .brand import stylesheet
 from .content_index import SiteIndex, scan
 from .dates import DateError, build_now
 from .errors import ContentError, ContentValidationError
@@ -32,6 +33,7 @@ def check_settings(settings: dict, settings_file: str | None = None) -> list[Con
     if not errors:
         apply_contract(settings, site)
         settings["_EDUWEB_CONSENT"] = consent
+        settings["_EDUWEB_SITE"] = site
     return errors
 
 
@@ -105,10 +107,16 @@ def before_generators(pelican) -> None:
     try:
         staging.claim(pelican)  # lock the output folder; refuse one that is unsafe
         pelican.settings["_EDUWEB_INDEX"] = validate(pelican.settings)
-        pelican.settings["_EDUWEB_ASSETS"].scan(pelican.settings["_EDUWEB_THEME_STATIC"])
+        settings = pelican.settings
+        settings["_EDUWEB_ASSETS"].scan(settings["_EDUWEB_THEME_STATIC"], site_preludes(settings))
         staging.begin(pelican)
     except ContentValidationError as error:
         stop_build(error)
+
+
+def site_preludes(settings: dict) -> dict[str, bytes]:
+    """What the build puts before theme files: site.css gets the BRAND colours."""
+    return {SITE_STYLESHEET: stylesheet(settings["_EDUWEB_SITE"].BRAND).encode()}
 
 
 def after_build(pelican) -> None:

@@ -12,6 +12,14 @@ from pelican.settings import DEFAULT_CONFIG
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from . import messages
+from .brand import (
+    Brand,
+    BrandSettings,
+    Contact,
+    OrganizationContact,
+    contrast_problems,
+    logo_problems,
+)
 from .consent import (
     Consent,
     ConsentSettings,
@@ -187,6 +195,9 @@ class SiteSettings(BaseModel):
     # developers; build.check_settings applies it before anything is reported.
     MESSAGES_LANGUAGE: Annotated[str | None, BeforeValidator(_messages_language)] = None
     CONSENT: ConsentSettings = ConsentSettings()
+    # The organisation's logo and colours, and the footer's address (brand.py).
+    BRAND: Brand = BrandSettings()
+    ORGANIZATION_CONTACT: Contact = OrganizationContact()
     MATOMO: MatomoSettings | None = None
     DEPLOY_TARGET: Annotated[str, BeforeValidator(_deploy_target)] = "none"
     DEPLOY_RSYNC_TARGET: Annotated[
@@ -233,6 +244,8 @@ def check_site_settings(
         problems += problems_of(error, SiteSettings)
     else:
         problems += consent_problems(model.CONSENT, model.MATOMO)
+        problems += contrast_problems(model.BRAND)
+        problems += logo_problems(model.BRAND, settings.get("PATH", "content"))
         consent = build_consent(model.CONSENT, model.MATOMO, model.SITENAME)
     errors = [source.error(loc, message) for loc, message in problems]
     return (None, None, errors) if errors else (model, consent, [])
