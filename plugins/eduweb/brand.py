@@ -301,8 +301,8 @@ def contrast_problems(brand: BrandSettings) -> list[Problem]:
                         ("BRAND", scheme.name),
                         messages.text(
                             key,
-                            foreground=f"{fg_role} {fg}",
-                            background=f"{bg_role} {bg}",
+                            foreground=f"{fg_role} ({fg})",
+                            background=f"{bg_role} ({bg})",
                             ratio=f"{ratio:.2f}",
                             minimum=f"{minimum:g}",
                         ),

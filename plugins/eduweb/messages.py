@@ -1208,11 +1208,11 @@ CATALOGUE: dict[str, Message] = {
     ),
     "brand.contrast_text": Message(
         sv=(
-            "texten {foreground} på {background} har kontrasten {ratio}:1, men text måste ha "
+            "färgen {foreground} på {background} har kontrasten {ratio}:1, men text måste ha "
             "minst {minimum}:1 för att gå att läsa (välj en mörkare eller ljusare färg)"
         ),
         en=(
-            "text {foreground} on {background} has a contrast of {ratio}:1, but text needs "
+            "the colour {foreground} on {background} has a contrast of {ratio}:1, but text needs "
             "at least {minimum}:1 to be readable (choose a darker or lighter colour)"
         ),
     ),
