@@ -12,9 +12,10 @@ hashed name is only known here, so such a reference would break. Templates
 pass the names instead (matomo.mjs reaches consent.mjs's loader through a
 data-src attribute); tests/test_headers.py holds the theme to this.
 
-A few files get text from the build put before their own (`preludes`):
-site.css starts with the BRAND colours as custom properties (brand.py),
-since the CSP allows no inline style.
+A few files get a line from the build put before their text (`preludes`):
+print.css learns the site's address that way, since a stylesheet cannot
+read it from the page and the CSP allows no inline style; site.css starts
+with the BRAND colours as custom properties (brand.py).
 """
 
 from __future__ import annotations
@@ -24,9 +25,32 @@ import os
 import shutil
 
 from . import urls
+from .brand import BrandSettings, stylesheet
 
 HASH_LENGTH = 10
 SITE_STYLESHEET = "css/site.css"
+PRINT_STYLESHEET = "css/print.css"
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string token, quoted and escaped."""
+    escaped = "".join(
+        f"\\{ord(char):x} " if char in '"\\' or ord(char) < 0x20 or ord(char) == 0x7F else char
+        for char in text
+    )
+    return f'"{escaped}"'
+
+
+def site_preludes(settings: dict) -> dict[str, bytes]:
+    """What the build puts before theme files: print.css gets the site's
+    address, so links to the site's own pages print in full; site.css the
+    BRAND colours (checked settings, else the defaults)."""
+    address = css_string(settings["PUBLIC_URL"].rstrip("/"))
+    site = settings.get("_EDUWEB_SITE")
+    return {
+        PRINT_STYLESHEET: f":root {{ --site-address: {address}; }}\n".encode(),
+        SITE_STYLESHEET: stylesheet(site.BRAND if site else BrandSettings()).encode(),
+    }
 
 
 def hashed_name(rel_path: str, data: bytes) -> str:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 
 from . import messages, staging
-from .assets import SITE_STYLESHEET, Assets, theme_static_folders
-from .brand import stylesheet
+from .assets import Assets, site_preludes, theme_static_folders
 from .content_index import SiteIndex, scan
 from .dates import DateError, build_now
 from .errors import ContentError, ContentValidationError
@@ -112,11 +111,6 @@ def before_generators(pelican) -> None:
         staging.begin(pelican)
     except ContentValidationError as error:
         stop_build(error)
-
-
-def site_preludes(settings: dict) -> dict[str, bytes]:
-    """What the build puts before theme files: site.css gets the BRAND colours."""
-    return {SITE_STYLESHEET: stylesheet(settings["_EDUWEB_SITE"].BRAND).encode()}
 
 
 def after_build(pelican) -> None:
