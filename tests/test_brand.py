@@ -317,3 +317,11 @@ def test_contact_cards_show_e_mail_whole(built):
     for a in emails:
         assert a.find("wbr") is None  # not broken at "@"
         assert a.get_text() == a["href"].removeprefix("mailto:")
+
+
+def test_footnote_back_links_have_a_swedish_title():
+    from eduweb.markdown_render import make_markdown, render
+
+    html = render(make_markdown(), "Text[^1].\n\n[^1]: Källa.\n")
+    back = BeautifulSoup(html, "html.parser").select_one("a.footnote-backref")
+    assert back["title"] == "Tillbaka till fotnot 1 i texten"
