@@ -41,35 +41,6 @@ FOOTER_LINKS = [
     ("Cookies", "cookies/"),
 ]
 
-# The organisation's identity (plugins/eduweb/brand.py): the logo (an SVG or
-# PNG file below content/, shown in the header with ORGANIZATION as its
-# text) and the colours of the light and dark schemes. Every pair the theme
-# draws is checked at build time (WCAG 2.1 AA: 4.5:1 for text, 3:1 for
-# edges and marks); a pair that fails stops the build. Leave out what the
-# defaults do well.
-BRAND = {
-    "logo": "images/logo.svg",
-    "light": {
-        "primary": "#0b3a5b",
-        "accent": "#0a7a6c",
-        "background": "#ffffff",
-        "text": "#1b1b1b",
-    },
-    "dark": {
-        "primary": "#8cc4f0",
-        "accent": "#4fc2b0",
-        "background": "#121519",
-        "text": "#e8eaed",
-    },
-}
-# The address block in every page's footer; every key may be left out.
-ORGANIZATION_CONTACT = {
-    "address": ["Digitalt ledarskap", "Box 100", "100 00 Stockholm"],
-    "email": "info@digitaltledarskap.example.se",
-    "phone": "08-123 456 00",
-    "org_number": "212000-0000",
-}
-
 # Cookie consent (plugins/eduweb/consent.py): every cookie the site may set,
 # by category, for the banner, the settings dialog and the cookie page
 # /cookies/. The categories and texts of plugins/eduweb/consent_defaults.py
@@ -125,6 +96,35 @@ CONSENT = {
 # Statistics with a self-hosted Matomo, started only after consent to
 # "statistik". Remove (or set to None) to run no statistics at all.
 MATOMO = {"url": "https://statistik.digitaltledarskap.example.se/", "site_id": 1}
+
+# The organisation's identity (plugins/eduweb/brand.py): the logo (an SVG or
+# PNG file below content/ or theme/static/, shown in the header with ORGANIZATION as its
+# text) and the colours of the light and dark schemes. Every pair the theme
+# draws is checked at build time (WCAG 2.1 AA: 4.5:1 for text, 3:1 for
+# edges and marks); a pair that fails stops the build. Leave out what the
+# defaults do well.
+BRAND = {
+    "logo": "img/logo.svg",
+    "light": {
+        "primary": "#0b3a5b",
+        "accent": "#0a7a6c",
+        "background": "#ffffff",
+        "text": "#1b1b1b",
+    },
+    "dark": {
+        "primary": "#8cc4f0",
+        "accent": "#4fc2b0",
+        "background": "#121519",
+        "text": "#e8eaed",
+    },
+}
+# The address block in every page's footer; every key may be left out.
+ORGANIZATION_CONTACT = {
+    "address": ["Digitalt ledarskap", "Box 100", "100 00 Stockholm"],
+    "email": "info@digitaltledarskap.example.se",
+    "phone": "08-123 456 00",
+    "org_number": "212000-0000",
+}
 
 # A build always starts from an empty folder, and replaces the output folder
 # only when it has succeeded (see plugins/eduweb/staging.py).

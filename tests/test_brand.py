@@ -80,12 +80,12 @@ MESSAGE_CASES = [
     (
         "brand.logo",
         setting("BRAND = {'logo': 'images/logo.gif'}"),
-        f"pelicanconf.py:{LINE}: BRAND.logo: 'images/logo.gif' går inte att använda som logotyp (skriv sökvägen till en SVG- eller PNG-fil under content/, t.ex. 'images/logo.svg')",
+        f"pelicanconf.py:{LINE}: BRAND.logo: 'images/logo.gif' går inte att använda som logotyp (skriv sökvägen till en SVG- eller PNG-fil under content/ eller theme/static/, t.ex. 'images/logo.svg')",
     ),
     (
         "brand.logo_missing",
         setting("BRAND = {'logo': 'images/saknas.svg'}"),
-        f"pelicanconf.py:{LINE}: BRAND.logo: logotypen content/images/saknas.svg finns inte (lägg filen där, eller rätta sökvägen)",
+        f"pelicanconf.py:{LINE}: BRAND.logo: logotypen images/saknas.svg finns varken under content/ eller theme/static/ (lägg filen där, eller rätta sökvägen)",
     ),
     (
         "brand.contrast_text",
@@ -325,3 +325,10 @@ def test_footnote_back_links_have_a_swedish_title():
     html = render(make_markdown(), "Text[^1].\n\n[^1]: Källa.\n")
     back = BeautifulSoup(html, "html.parser").select_one("a.footnote-backref")
     assert back["title"] == "Tillbaka till fotnot 1 i texten"
+
+
+def test_a_logo_in_the_theme_gets_its_hashed_name(sample_build):
+    img = sample_build.html("").select_one(".site-header__logo")
+    assert img["src"].startswith("/theme/img/logo.") and img["src"].endswith(".svg")
+    assert (sample_build.output / img["src"].lstrip("/")).is_file()
+    assert img["alt"] == "Digitalt ledarskap"

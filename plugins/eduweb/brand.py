@@ -8,7 +8,7 @@ in the light and in the dark scheme: a failing pair stops the build with a
 line that names both colours and their ratio.
 
     BRAND = {
-        "logo": "images/logo.svg",          # below content/, SVG or PNG
+        "logo": "img/logo.svg",             # SVG or PNG, below content/ or theme/static/
         "light": {"primary": "#0b3a5b", "accent": "#0a7a6c",
                   "background": "#ffffff", "text": "#1b1b1b"},
         "dark": {...},                      # the same four keys
@@ -316,10 +316,29 @@ def status_contrast(scheme: str) -> dict[str, float]:
     return {key: contrast(fg, bg) for key, (fg, bg) in STATUS_COLOURS[scheme].items()}
 
 
-def logo_problems(brand: BrandSettings, content_path: str) -> list[Problem]:
-    if brand.logo and not os.path.isfile(os.path.join(content_path, brand.logo)):
+def logo_folder(logo: str, folders: list[str]) -> str | None:
+    """The first of `folders` (content/, then the theme's static folders)
+    that holds the logo file, or None."""
+    return next((f for f in folders if os.path.isfile(os.path.join(f, logo))), None)
+
+
+def logo_problems(brand: BrandSettings, folders: list[str]) -> list[Problem]:
+    if brand.logo and logo_folder(brand.logo, folders) is None:
         return [(("BRAND", "logo"), messages.text("brand.logo_missing", path=brand.logo))]
     return []
+
+
+def logo_url(settings: dict) -> str:
+    """The logo's address: /images/logo.svg from content/, or the theme
+    file's hashed name (assets.py); "" without a logo. Called by the theme
+    while rendering, when the theme's names are known."""
+    site = settings.get("_EDUWEB_SITE")
+    logo = site.BRAND.logo if site else ""
+    if not logo:
+        return ""
+    if os.path.isfile(os.path.join(settings["PATH"], logo)):
+        return "/" + logo
+    return settings["_EDUWEB_ASSETS"](logo)
 
 
 # ---------------------------------------------------------------- stylesheet

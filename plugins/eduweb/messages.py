@@ -1195,16 +1195,22 @@ CATALOGUE: dict[str, Message] = {
     "brand.logo": Message(
         sv=(
             "{value} går inte att använda som logotyp (skriv sökvägen till en SVG- eller "
-            "PNG-fil under content/, t.ex. 'images/logo.svg')"
+            "PNG-fil under content/ eller theme/static/, t.ex. 'images/logo.svg')"
         ),
         en=(
             "{value} cannot be used as the logo (write the path of an SVG or PNG file "
-            "below content/, e.g. 'images/logo.svg')"
+            "below content/ or theme/static/, e.g. 'images/logo.svg')"
         ),
     ),
     "brand.logo_missing": Message(
-        sv="logotypen content/{path} finns inte (lägg filen där, eller rätta sökvägen)",
-        en="the logo content/{path} does not exist (put the file there, or correct the path)",
+        sv=(
+            "logotypen {path} finns varken under content/ eller theme/static/ "
+            "(lägg filen där, eller rätta sökvägen)"
+        ),
+        en=(
+            "the logo {path} is neither below content/ nor theme/static/ "
+            "(put the file there, or correct the path)"
+        ),
     ),
     "brand.contrast_text": Message(
         sv=(

@@ -4,6 +4,7 @@ line per problem at the file and line where the value is written."""
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import zoneinfo
 from typing import Annotated
@@ -231,6 +232,16 @@ def unknown_settings(written: set[str]) -> list[Problem]:
     return problems
 
 
+def logo_folders(settings: dict) -> list[str]:
+    """Where BRAND's logo may be: content/, then the theme's static folders
+    (which configure() moves aside once the settings are checked)."""
+    theme = settings.get("_EDUWEB_THEME_STATIC")
+    if theme is None:
+        base = settings.get("THEME", "theme")
+        theme = [os.path.join(base, f) for f in settings.get("THEME_STATIC_PATHS", ["static"])]
+    return [settings.get("PATH", "content"), *theme]
+
+
 def check_site_settings(
     settings: dict, source: SettingsSource
 ) -> tuple[SiteSettings | None, Consent | None, list[ContentError]]:
@@ -245,7 +256,7 @@ def check_site_settings(
     else:
         problems += consent_problems(model.CONSENT, model.MATOMO)
         problems += contrast_problems(model.BRAND)
-        problems += logo_problems(model.BRAND, settings.get("PATH", "content"))
+        problems += logo_problems(model.BRAND, logo_folders(settings))
         consent = build_consent(model.CONSENT, model.MATOMO, model.SITENAME)
     errors = [source.error(loc, message) for loc, message in problems]
     return (None, None, errors) if errors else (model, consent, [])

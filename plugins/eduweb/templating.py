@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
 from markupsafe import Markup
 
 from . import urls
+from .brand import logo_url
 from .dates import format_date_sv, format_time_sv, format_weekday_sv
 
 
@@ -76,4 +78,5 @@ def jinja_globals(settings: dict) -> dict:
         "asset": settings["_EDUWEB_ASSETS"],
         # The checked settings: BRAND (logo) and ORGANIZATION_CONTACT (footer).
         "identity": settings.get("_EDUWEB_SITE"),
+        "logo_url": functools.partial(logo_url, settings),
     }
