@@ -126,6 +126,23 @@ ORGANIZATION_CONTACT = {
     "org_number": "212000-0000",
 }
 
+# The web editor at /admin/ (Decap CMS): writers edit the files of content/
+# in a form and each save is committed to the repository below (with
+# "editorial_workflow", as a pull request that CI builds and a person merges).
+# The form is made from the content contract: `invoke cms-config` writes it
+# to theme/admin/config.yml. Sign-in is described in README.md: "github"
+# needs the organisation's own OAuth proxy at base_url; "gitlab" and "gitea"
+# need the id of an OAuth application as app_id (and "gitea" its server as
+# base_url). Remove (or set to None) for no editor.
+CMS = {
+    "backend": "github",
+    "repo": "organisation/webbplats",
+    "branch": "main",
+    "base_url": "https://cms-inloggning.example.se",
+    "auth_endpoint": "auth",
+    "editorial_workflow": True,
+}
+
 # A build always starts from an empty folder, and replaces the output folder
 # only when it has succeeded (see plugins/eduweb/staging.py).
 DELETE_OUTPUT_DIRECTORY = False

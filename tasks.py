@@ -191,6 +191,21 @@ def test(c):
     c.run(f"{sys.executable} -m pytest -q")
 
 
+# The web editor's form (plugins/eduweb/cms_config.py), made from the content
+# schemas; tests/test_cms_config.py fails when the committed copy is stale.
+CMS_CONFIG = os.path.join(HERE, "theme", "admin", "config.yml")
+
+
+@task(name="cms-config")
+def cms_config(c):
+    """Write theme/admin/config.yml, the web editor's configuration, from the
+    content schemas (plugins/eduweb/model.py) and CMS in pelicanconf.py."""
+    c.run(
+        f"{sys.executable} -m eduweb.cms_config pelicanconf.py {shlex.quote(CMS_CONFIG)}",
+        env={"PYTHONPATH": os.path.join(HERE, "plugins")},
+    )
+
+
 # New content files (plugins/eduweb/scaffold.py): every field of the contract
 # with a Swedish comment above it; the file builds as it is.
 def new_file(c, kind: str, title: str) -> None:

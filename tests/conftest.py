@@ -9,6 +9,7 @@ site builds."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from eduweb import messages
+from PIL import Image
 
 ROOT = Path(__file__).resolve().parent.parent
 # The tests' own sample site: settings and content frozen for the assertions.
@@ -121,6 +123,17 @@ class Site:
             timeout=300,
         )
         return BuildResult(proc.returncode, proc.stdout, proc.stderr, output)
+
+
+def png(width: int = 2, height: int = 2) -> bytes:
+    """A real PNG: pictures that pages show are read by the build (pictures.py)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (29, 78, 137)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+# A picture for tests that only need one to exist.
+PNG = png()
 
 
 def article(title="Rubrik", date="2024-06-03", body="Brödtext.", **fields) -> str:

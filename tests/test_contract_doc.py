@@ -5,6 +5,11 @@ exactly the schema's fields, with "yes" in the required column exactly for
 the fields the schema requires. A field added to one and not the other
 fails here.
 
+Each field table also has the field's label and hint in the web editor
+(columns "label" and "hint"), which are the schema's Swedish `title` and
+`description` (plugins/eduweb/model.py, read by cms_config.py): the writer
+sees in the editor what the contract says.
+
 The document is read as Markdown (the pinned Python-Markdown with its tables
 extension, the one Pelican uses), so the tables may be written with or
 without outer pipes, aligned or not, with the field in backticks or not."""
@@ -81,6 +86,81 @@ def field_tables(text: str, names: set[str]) -> tuple[dict[str, dict[str, bool]]
                 rows[field.group()] = cells[required_col].strip().lower() == "yes"
         tables[name] = rows
     return tables, problems
+
+
+def editor_columns(text: str, names: set[str]) -> tuple[dict[str, dict[str, tuple]], list[str]]:
+    """Each field table's label and hint columns: schema name -> {field:
+    (label, hint)}, and the tables that lack the columns."""
+    soup = BeautifulSoup(markdown.markdown(text, extensions=["tables"]), "html.parser")
+    found: dict[str, dict[str, tuple]] = {}
+    problems: list[str] = []
+    heading = ""
+    for element in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6", "table"]):
+        if element.name != "table":
+            heading = element.get_text(" ", strip=True)
+            continue
+        header = [th.get_text(" ", strip=True).lower() for th in element.find_all("th")]
+        name = schema_for_heading(heading, names)
+        if "field" not in header or name is None:
+            continue
+        if "label" not in header or "hint" not in header:
+            problems.append(f"the field table under {heading!r} has no 'label' and 'hint' columns")
+            continue
+        columns = [header.index(column) for column in ("field", "label", "hint")]
+        rows = {}
+        for tr in element.find_all("tr"):
+            cells = [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+            if len(cells) > max(columns):
+                field = NAME.search(cells[columns[0]])
+                if field:
+                    rows[field.group()] = (cells[columns[1]], cells[columns[2]])
+        found[name] = rows
+    return found, problems
+
+
+def editor_differences(name: str, documented: dict[str, tuple], schema: type) -> list[str]:
+    lines = []
+    for field, (label, hint) in documented.items():
+        info = schema.model_fields.get(field)
+        if info is None:
+            continue  # reported by the field comparison
+        if label != (info.title or ""):
+            lines.append(
+                f"{name}.{field}: label {label!r} in {CONTRACT.name}, {info.title!r} in model.py"
+            )
+        if hint != (info.description or ""):
+            schema_hint = f"{info.description!r} in model.py"
+            lines.append(f"{name}.{field}: hint {hint!r} in {CONTRACT.name}, {schema_hint}")
+    return lines
+
+
+def test_the_contract_gives_each_field_the_label_and_hint_of_the_editor():
+    found = schemas()
+    tables, problems = editor_columns(CONTRACT.read_text(encoding="utf-8"), set(found))
+    for name, table in tables.items():
+        problems += editor_differences(name, table, found[name])
+    assert not problems, "\n".join(problems)
+
+
+def test_a_label_or_hint_that_differs_from_the_schema_is_reported():
+    from eduweb.model import Session
+
+    text = (
+        "## Sessions\n\n| field | required | label | hint |\n|---|---|---|---|\n"
+        "| `date` | yes | Datum | |\n| `title` | no | Titel | T.ex. Träff 1: Digital mognad. |\n"
+        "| `location` | no | Plats | |\n"
+    )
+    tables, problems = editor_columns(text, {"Session"})
+    assert problems == []
+    assert editor_differences("Session", tables["Session"], Session) == [
+        "Session.title: label 'Titel' in content-model.md, 'Rubrik' in model.py",
+        "Session.location: hint '' in content-model.md, "
+        "'Om träffen hålls någon annanstans än utbildningens plats.' in model.py",
+    ]
+    no_columns = "## Sessions\n\n| field | required |\n|---|---|\n| `date` | yes |\n"
+    assert editor_columns(no_columns, {"Session"})[1] == [
+        "the field table under 'Sessions' has no 'label' and 'hint' columns"
+    ]
 
 
 def schema_fields(schema: type) -> dict[str, bool]:

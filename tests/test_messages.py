@@ -24,13 +24,15 @@ from zoneinfo import ZoneInfo
 import pytest
 import test_body_checks
 import test_brand
+import test_cms_config
 import test_deploy
 import test_github_report
 import test_links
+import test_pictures
 import test_preview
 import test_redirects
 import test_scaffold
-from conftest import ENGLISH, ROOT, SAMPLE_EPOCH, Site
+from conftest import ENGLISH, PNG, ROOT, SAMPLE_EPOCH, Site
 from eduweb import messages, staging
 from eduweb.build import validate
 from eduweb.content_index import scan
@@ -101,7 +103,7 @@ def rounds(fields: str) -> Content:
     return programme("rounds:\n  - name: Våren\n" + fields)
 
 
-IMAGE = {"images/bild.png": b"\x89PNG\r\n\x1a\n"}
+IMAGE = {"images/bild.png": PNG}
 
 
 @dataclass(frozen=True)
@@ -1412,7 +1414,13 @@ JARGON = re.compile(
 # The same word in both languages.
 SAME_WORDS = {"summary.one_problem"}
 # Settings that are Python: there True, False and None are what one writes.
-PYTHON_VALUES = {"consent.boolean", "consent.category_shape", "deploy.setting.target"}
+PYTHON_VALUES = {
+    "consent.boolean",
+    "consent.category_shape",
+    "deploy.setting.target",
+    "cms.shape",
+    "cms.gitea_no_workflow",
+}
 
 
 def lines_of(trigger, tmp: Path) -> list[str]:
@@ -1447,12 +1455,14 @@ PARTS = {
     "test_messages": ROWS,
     "test_body_checks": test_body_checks.MESSAGE_CASES,
     "test_brand": test_brand.MESSAGE_CASES,
+    "test_cms_config": test_cms_config.MESSAGE_CASES,
     "test_links": test_links.MESSAGE_CASES,
     "test_scaffold": test_scaffold.MESSAGE_CASES,
     "test_preview": test_preview.MESSAGE_CASES,
     "test_deploy": test_deploy.MESSAGE_CASES,
     "test_redirects": test_redirects.MESSAGE_CASES,
     "test_github_report": test_github_report.MESSAGE_CASES,
+    "test_pictures": test_pictures.MESSAGE_CASES,
 }
 
 

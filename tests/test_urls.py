@@ -48,6 +48,7 @@ CODE = {
     "page not found": [urls.NOT_FOUND],
     "theme files (CSS, scripts, icons)": [urls.THEME_STATIC + "…"],
     "pictures": [urls.IMAGES + "…"],
+    "resized pictures": [urls.PICTURES + "…"],
 }
 
 

@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import Site
+from conftest import PNG, Site
 
 GOOD_CONTACT = "name: Tommy Eriksson\nphone: 08-709 59 81\n"
 GOOD_PROGRAMME = """\
@@ -165,7 +165,7 @@ NEWS_CASES = {
 @pytest.mark.parametrize("case", list(NEWS_CASES), ids=list(NEWS_CASES))
 def test_news_rules(built_site, case):
     fields, message = NEWS_CASES[case]
-    built_site.write_bytes("images/bild.png", b"\x89PNG\r\n\x1a\n")
+    built_site.write_bytes("images/bild.png", PNG)
     built_site.write_bytes("images/dokument.pdf", b"%PDF-1.4")
     built_site.write("news/2024/bad.md", f"---\ntitle: Nyhet\n{fields}---\nText.\n")
     expect_errors(built_site, message)
@@ -304,7 +304,7 @@ FILE_CASES = {
 @pytest.mark.parametrize("case", list(FILE_CASES), ids=list(FILE_CASES))
 def test_file_rules(built_site, case):
     rel_path, text, message = FILE_CASES[case]
-    built_site.write_bytes("images/bild.png", b"\x89PNG\r\n\x1a\n")
+    built_site.write_bytes("images/bild.png", PNG)
     built_site.write(rel_path, text)
     expect_errors(built_site, message)
 

@@ -125,6 +125,16 @@ def test_pip_and_the_environment_are_cached(workflow):
         assert any(u.startswith("actions/cache@") for u in uses(job)), name
 
 
+def test_the_build_keeps_the_picture_cache(workflow):
+    step = next(
+        s
+        for s in workflow["jobs"]["build"]["steps"]
+        if s.get("with", {}).get("path") == ".cache/images"
+    )
+    assert step["uses"].startswith("actions/cache@")
+    assert step["with"]["restore-keys"] == "pictures-"
+
+
 def test_the_nightly_run_checks_links(workflow):
     links = workflow["jobs"]["links"]
     assert "schedule" in links["if"]

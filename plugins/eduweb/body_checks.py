@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
-from . import urls
+from . import pictures, urls
 from .markdown_render import content_relative, make_markdown, render
 from .messages import quote, text
 from .programmes import round_anchors, round_start
@@ -56,7 +56,8 @@ _ATTR_LIST = re.compile(r"\{:?[^{}\n]*\}")
 _STYLE_ATTRIBUTE = re.compile(r"(?:^|[\s{:])style\s*=", re.IGNORECASE)
 _EVENT_HANDLER = re.compile(r"(?:^|[\s{:])(on[a-z]+)\s*=", re.IGNORECASE)
 _MARKDOWN_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^)\s>]*)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
+# A link reference definition, `[label]: address`; `[^1]: text` is a footnote.
+_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*<?([^\s>]+)")
 _HTML_LINK = re.compile(
     r"<(a|img)\b[^<>]*?\s(?:href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE
 )
@@ -159,7 +160,10 @@ def _picture_problem(link: Link, static_files: frozenset[str], context: dict) ->
     if scheme and scheme[1].lower() == "javascript":
         return text("body.javascript_link")
     if not content_relative(target):
-        return None
+        if not link.is_picture:
+            return None
+        rel = pictures.static_picture(unquote(target), context.get("static_paths", ["images"]))
+        return _original_problem(rel, target, context) if rel in static_files else None
     path = unquote(urlsplit(target).path)
     normal = posixpath.normpath(path)
     in_static = _in_static(normal, context)
@@ -168,11 +172,18 @@ def _picture_problem(link: Link, static_files: frozenset[str], context: dict) ->
     if normal.startswith("../") or normal == ".." or not in_static:
         return text("body.picture_outside", path=quote(target))
     if normal in static_files:
-        return None
+        return _original_problem(normal, target, context) if link.is_picture else None
     close = difflib.get_close_matches(normal, list(static_files), n=1, cutoff=0.6)
     hint = text("body.did_you_mean", value=close[0]) if close else ""
     key = "body.picture_missing" if link.is_picture else "body.file_missing"
     return text(key, path=quote(target), hint=hint)
+
+
+def _original_problem(rel: str, target: str, context: dict) -> str | None:
+    """A picture the page shows must be one the build can make variants of."""
+    content = context.get("content_path")
+    problem = pictures.checked(os.path.join(content, rel), context) if content else None
+    return text("picture.in_body", path=quote(target), problem=problem) if problem else None
 
 
 # ----------------------------------------------------------------- the site

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
-from . import messages, staging
+from . import messages, pictures, staging
 from .assets import Assets, site_preludes, theme_static_folders
 from .content_index import SiteIndex, scan
 from .dates import DateError, build_now
@@ -45,6 +46,10 @@ def configure(pelican) -> None:
     settings["_EDUWEB_THEME_STATIC"] = theme_static_folders(settings)
     settings["THEME_STATIC_PATHS"] = []
     settings["_EDUWEB_ASSETS"] = Assets()
+    if not errors:
+        settings["_EDUWEB_PICTURES"] = pictures.Pictures(
+            os.path.abspath(settings["PATH"]), pictures.cache_dir(settings)
+        )
     settings.setdefault("JINJA_FILTERS", {}).update(jinja_filters(settings))
     settings.setdefault("JINJA_GLOBALS", {}).update(jinja_globals(settings))
     if errors:
@@ -108,13 +113,34 @@ def before_generators(pelican) -> None:
         pelican.settings["_EDUWEB_INDEX"] = validate(pelican.settings)
         settings = pelican.settings
         settings["_EDUWEB_ASSETS"].scan(settings["_EDUWEB_THEME_STATIC"], site_preludes(settings))
+        prepare_pictures(settings)
         staging.begin(pelican)
     except ContentValidationError as error:
         stop_build(error)
 
 
+def prepare_pictures(settings: dict) -> None:
+    """Make the variants of every picture the pages show, before anything is
+    written: a picture that cannot be read stops the build like bad content."""
+    shelf = settings["_EDUWEB_PICTURES"]
+    shelf.begin()
+    wanted = pictures.references(
+        settings["_EDUWEB_INDEX"].documents.values(),
+        settings.get("STATIC_PATHS", ["images"]),
+        messages.text("where.body"),
+    )
+    errors = shelf.prepare_all(wanted)
+    if errors:
+        fail(errors)
+
+
 def after_build(pelican) -> None:
     try:
+        # Into the staging folder, after Pelican has written (and, with
+        # DELETE_OUTPUT_DIRECTORY, cleaned) it.
+        shelf = pelican.settings.get("_EDUWEB_PICTURES")
+        if shelf is not None:
+            shelf.publish(pelican.output_path)
         staging.finish(pelican)
     except ContentValidationError as error:
         stop_build(error)

@@ -33,7 +33,8 @@ SECURITY_HEADERS = {
 }
 # HTML and other files keep their names across builds: ask the host each time.
 REVALIDATE = "no-cache"
-# Theme files carry their content's hash in their names (assets.py).
+# Theme files and resized pictures carry their content's hash in their
+# names (assets.py, pictures.py).
 IMMUTABLE = "public, max-age=31536000, immutable"
 VCARD_MEDIA_TYPE = "text/vcard; charset=utf-8"
 CALENDAR_MEDIA_TYPE = "text/calendar; charset=utf-8"
@@ -59,6 +60,7 @@ def netlify_headers(meta_csp: str) -> str:
     rules = [
         ("/*", {**site_headers(meta_csp), "Cache-Control": REVALIDATE}),
         (f"/{urls.THEME_STATIC}*", {"Cache-Control": IMMUTABLE}),
+        (f"/{urls.PICTURES}*", {"Cache-Control": IMMUTABLE}),
         (f"/{urls.VCARD_FOLDER}*", {"Content-Type": VCARD_MEDIA_TYPE}),
         (f"/{urls.CALENDAR_ICS}", {"Content-Type": CALENDAR_MEDIA_TYPE}),
         ("/" + urls.programme_ics_url(":slug"), {"Content-Type": CALENDAR_MEDIA_TYPE}),
@@ -105,7 +107,7 @@ def htaccess(meta_csp: str, redirects: list[tuple[str, str]]) -> str:
         lines.append(f'  Header always set {name} "{value}"')
     lines += [
         f'  Header set Cache-Control "{REVALIDATE}"',
-        f'  <If "%{{REQUEST_URI}} =~ m#^/{urls.THEME_STATIC}#">',
+        f'  <If "%{{REQUEST_URI}} =~ m#^/({urls.THEME_STATIC}|{urls.PICTURES})#">',
         f'    Header set Cache-Control "{IMMUTABLE}"',
         "  </If>",
         "</IfModule>",

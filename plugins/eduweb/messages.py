@@ -1270,6 +1270,82 @@ CATALOGUE: dict[str, Message] = {
             "(write ten digits with a hyphen, e.g. 212000-0000)"
         ),
     ),
+    # ------------------------------- the web editor: CMS (site_settings.py)
+    "cms.shape": Message(
+        sv="här ska det stå t.ex. {'backend': 'github', 'repo': 'organisation/webbplats', "
+        "'base_url': 'https://cms-inloggning.example.se'}, eller None för ingen redigerare",
+        en="expected e.g. {'backend': 'github', 'repo': 'organisation/webbplats', "
+        "'base_url': 'https://cms-inloggning.example.se'}, or None for no editor",
+    ),
+    "cms.not_set": Message(
+        sv="{path} har ingen redigerare (skriv CMS = {{...}} som i exemplet i README.md)",
+        en="{path} has no web editor (write CMS = {{...}} as in the example in README.md)",
+    ),
+    "cms.config_written": Message(
+        sv="Skrev {path}: redigerarens formulär enligt innehållsmodellen",
+        en="Wrote {path}: the web editor's forms from the content model",
+    ),
+    "cms.backend": Message(
+        sv="{value} går inte att använda (skriv 'github', 'gitlab' eller 'gitea': "
+        "där webbplatsens filer finns)",
+        en="{value} is not supported (write 'github', 'gitlab' or 'gitea': where the "
+        "site's files are)",
+    ),
+    "cms.repo": Message(
+        sv="{value} är inget förråd (skriv ägare/namn som i adressen till förrådet, "
+        "t.ex. 'organisation/webbplats')",
+        en="{value} is not a repository (write owner/name as in the repository's address, "
+        "e.g. 'organisation/webbplats')",
+    ),
+    "cms.branch": Message(
+        sv="{value} är inget grennamn (skriv t.ex. 'main')",
+        en="{value} is not a branch name (write e.g. 'main')",
+    ),
+    "cms.base_url": Message(
+        sv="{value} är ingen https-adress till en server: bara https:// och servernamnet, "
+        "utan sökväg (skriv t.ex. 'https://cms-inloggning.example.se')",
+        en="{value} is not an https address of a server: https:// and the host name only, "
+        "no path (write e.g. 'https://cms-inloggning.example.se')",
+    ),
+    "cms.auth_endpoint": Message(
+        sv="{value} är ingen sökväg på inloggningsservern (skriv t.ex. 'auth', utan / först)",
+        en="{value} is not a path on the sign-in server (write e.g. 'auth', without a leading /)",
+    ),
+    "cms.app_id": Message(
+        sv="{value} är inget program-id (kopiera det från OAuth-programmet på git-servern)",
+        en="{value} is not an application id (copy it from the OAuth application on the "
+        "git server)",
+    ),
+    "cms.api_root": Message(
+        sv="{value} är ingen https-adress (skriv t.ex. 'https://gitlab.example.se/api/v4')",
+        en="{value} is not an https address (write e.g. 'https://gitlab.example.se/api/v4')",
+    ),
+    "cms.github_needs_base_url": Message(
+        sv="med 'github' loggar redaktörerna in via organisationens egen inloggningsserver: "
+        "skriv dess adress som 'base_url', t.ex. 'https://cms-inloggning.example.se' "
+        "(se README.md)",
+        en="with 'github' editors sign in through the organisation's own OAuth proxy: "
+        "write its address as 'base_url', e.g. 'https://cms-inloggning.example.se' "
+        "(see README.md)",
+    ),
+    "cms.gitea_needs_base_url": Message(
+        sv="med 'gitea' behövs Gitea-serverns adress som 'base_url', "
+        "t.ex. 'https://gitea.example.se'",
+        en="with 'gitea' the Gitea server's address is needed as 'base_url', "
+        "e.g. 'https://gitea.example.se'",
+    ),
+    "cms.gitea_no_workflow": Message(
+        sv="med 'gitea' kan redigeraren inte göra ändringsförslag (pull requests) av det som "
+        "sparas: ta bort 'editorial_workflow' eller skriv 'editorial_workflow': False",
+        en="with 'gitea' the editor cannot open pull requests for what is saved: remove "
+        "'editorial_workflow' or write 'editorial_workflow': False",
+    ),
+    "cms.needs_app_id": Message(
+        sv="med {backend!r} behövs id:t för OAuth-programmet som 'app_id' "
+        "(skapa programmet på git-servern, se README.md)",
+        en="with {backend!r} the OAuth application's id is needed as 'app_id' "
+        "(create the application on the git server, see README.md)",
+    ),
     # ------------------------------------------------------ consent.py
     "consent.write_text": Message(
         sv="måste anges: skriv det som text", en="is required: write it as text"
@@ -1468,6 +1544,26 @@ CATALOGUE: dict[str, Message] = {
     ),
     "output.cannot_replace": Message(
         sv="kan inte ersättas: {reason} ({todo})", en="cannot be replaced: {reason} ({todo})"
+    ),
+    # ------------------------------------------------------------- pictures
+    # Originals in content/images/ that pages show (pictures.py, issue 11).
+    "picture.too_large": Message(
+        sv="bilden är {size} / {dimensions}; största tillåtna är {max_size} och {max_pixels} "
+        "miljoner bildpunkter (t.ex. 6000×4000 px); förminska den (3000 px bredd räcker gott) "
+        "och spara den igen",
+        en="the picture is {size} / {dimensions}; the largest allowed is {max_size} and "
+        "{max_pixels} megapixels (e.g. 6000×4000 px); make it smaller (3000 px wide is plenty) "
+        "and save it again",
+    ),
+    "picture.unreadable": Message(
+        sv="filen går inte att öppna som en bild (den är skadad eller något annat än en bild); "
+        "öppna den i ett bildprogram och spara den igen som JPG eller PNG",
+        en="the file cannot be opened as a picture (it is damaged or not a picture); open it "
+        "in an image editor and save it again as JPG or PNG",
+    ),
+    # In the body, where a line may show several pictures: which one.
+    "picture.in_body": Message(
+        sv="{path} går inte att visa: {problem}", en="{path} cannot be shown: {problem}"
     ),
 }
 

@@ -7,6 +7,7 @@ import difflib
 import os
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import unquote, urlsplit
 
@@ -14,13 +15,14 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     ValidationError,
     ValidationInfo,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from . import messages
+from . import messages, pictures
 from .dates import DateError, parse_date, parse_datetime, parse_time
 from .frontmatter import describe_character
 from .messages import text
@@ -75,7 +77,7 @@ def _required(check, example):
 
 
 def _list(value: object, info: ValidationInfo) -> list:
-    if value is None:
+    if _blank(value):
         return []
     if not isinstance(value, list):
         name = info.field_name or "…"
@@ -253,6 +255,9 @@ def _image(value: object, info: ValidationInfo) -> str | None:
     if not any(rel.startswith(d.rstrip("/") + "/") for d in static_dirs):
         folders = ", ".join(f"content/{d}/" for d in static_dirs)
         raise _fail(text("image.not_published", value=written, folders=folders))
+    problem = pictures.checked(full, info.context)
+    if problem:
+        raise _fail(problem)
     return rel
 
 
@@ -322,31 +327,42 @@ def _mapping(value: object, info: ValidationInfo) -> dict:
     return value
 
 
-def _typed(fn) -> Any:
-    return Annotated[Any, BeforeValidator(fn)]
+@dataclass(frozen=True)
+class Kind:
+    """What a field holds, in words the web editor's form is made from
+    (cms_config.py gives each kind its widget): "text", "date", "time", …"""
+
+    name: str
 
 
-Text = _typed(_text)
-RequiredText = _typed(_required(_text, lambda: "…"))
-Date = _typed(_date)
-RequiredDate = _typed(_required(_date, lambda: text("example.date")))
-DateTime = _typed(_datetime)
-RequiredDateTime = _typed(_required(_datetime, lambda: text("example.date")))
-Time = _typed(_time)
-Percent = _typed(_percent)
-Url = _typed(_url)
-Email = _typed(_email)
-Slug = _typed(_slug)
-Tag = _typed(_tag)
-Image = _typed(_image)
-Alias = _typed(_alias)
-Phones = Annotated[list[_typed(_phone)], BeforeValidator(_phones)]
-Extra = _typed(_mapping)
+def _typed(fn, kind: str) -> Any:
+    return Annotated[Any, BeforeValidator(fn), Kind(kind)]
+
+
+Text = _typed(_text, "text")
+RequiredText = _typed(_required(_text, lambda: "…"), "text")
+Date = _typed(_date, "date")
+RequiredDate = _typed(_required(_date, lambda: text("example.date")), "date")
+DateTime = _typed(_datetime, "datetime")
+RequiredDateTime = _typed(_required(_datetime, lambda: text("example.date")), "datetime")
+Time = _typed(_time, "time")
+Percent = _typed(_percent, "percent")
+Url = _typed(_url, "url")
+Email = _typed(_email, "email")
+Slug = _typed(_slug, "slug")
+Tag = _typed(_tag, "tag")
+Image = _typed(_image, "image")
+Alias = _typed(_alias, "alias")
+Phones = Annotated[list[_typed(_phone, "phone")], BeforeValidator(_phones), Kind("phones")]
+Extra = _typed(_mapping, "extra")
+# References to other files: a contact's id (its file name) and a programme's slug.
+ContactId = _typed(_required(_text, lambda: "…"), "contact")
+ProgrammeSlug = _typed(_required(_text, lambda: "…"), "programme")
 _PUBLISH_STATUSES = {_fold(w): w for w in ("published", "draft")} | {
     _fold(alias): word for alias, word in PUBLISH_STATUS_ALIASES.items()
 }
-PublishStatus = _typed(_choice("choices.publish_status", PUBLISH_STATUS_ALIASES))
-RoundStatus = _typed(_choice("choices.round_status", ROUND_STATUS_ALIASES))
+PublishStatus = _typed(_choice("choices.publish_status", PUBLISH_STATUS_ALIASES), "publish_status")
+RoundStatus = _typed(_choice("choices.round_status", ROUND_STATUS_ALIASES), "round_status")
 
 
 def _list_of(item_type) -> Any:
@@ -380,21 +396,89 @@ def _image_alt_rule(item) -> list[tuple[tuple, str]]:
 
 
 class News(_Schema):
-    title: RequiredText
-    date: RequiredDateTime
-    modified: DateTime = None
-    summary: Text = None
-    tags: _list_of(Tag) = []
-    author: Text = None
-    image: Image = None
-    image_alt: Text = None
-    image_caption: Text = None
-    contacts: _list_of(RequiredText) = []
-    programmes: _list_of(RequiredText) = []
-    status: PublishStatus = None
-    slug: Slug = None
-    aliases: _list_of(Alias) = []
-    extra: Extra = {}
+    title: RequiredText = Field(title="Rubrik")
+    date: RequiredDateTime = Field(
+        title="Publiceringsdatum",
+        description=(
+            "Dagen nyheten publiceras, gärna med klockslag. Ett datum framåt i tiden publiceras "
+            "först den dagen."
+        ),
+    )
+    modified: DateTime = Field(
+        None,
+        title="Ändrad",
+        description=(
+            "När nyheten senast ändrades på ett sätt som läsaren behöver veta; inte före "
+            "publiceringsdatumet."
+        ),
+    )
+    summary: Text = Field(
+        None,
+        title="Ingress",
+        description=(
+            "En eller två meningar överst i nyheten. Utan ingress används första stycket i texten."
+        ),
+    )
+    tags: _list_of(Tag) = Field(
+        [],
+        title="Ämnen",
+        description=(
+            "Varje ämne får en egen sida med nyheter; skriv ett ämne på samma sätt varje gång, "
+            "t.ex. Digitalisering."
+        ),
+    )
+    author: Text = Field(None, title="Skribent")
+    image: Image = Field(
+        None,
+        title="Bild",
+        description="En bild överst i nyheten. Med en bild måste du också fylla i Bildbeskrivning.",
+    )
+    image_alt: Text = Field(
+        None,
+        title="Bildbeskrivning",
+        description=(
+            "Vad bilden visar, för den som inte kan se den. Måste fyllas i när nyheten har en bild."
+        ),
+    )
+    image_caption: Text = Field(
+        None, title="Bildtext", description="Text som visas under bilden, t.ex. fotografens namn."
+    )
+    contacts: _list_of(ContactId) = Field(
+        [], title="Kontaktpersoner", description="Visas som kontaktkort under nyheten."
+    )
+    programmes: _list_of(ProgrammeSlug) = Field(
+        [],
+        title="Utbildningar",
+        description="Utbildningar som nyheten handlar om; visas med nästa omgång under nyheten.",
+    )
+    status: PublishStatus = Field(
+        None,
+        title="Status",
+        description="Ett utkast visas inte på webbplatsen. Utan värde är nyheten publicerad.",
+    )
+    slug: Slug = Field(
+        None,
+        title="Adress",
+        description=(
+            "Sista delen av nyhetens adress, med a–z, 0–9 och bindestreck. Utan värde görs den av "
+            "filnamnet."
+        ),
+    )
+    aliases: _list_of(Alias) = Field(
+        [],
+        title="Gamla adresser",
+        description=(
+            "Adresser som nyheten haft tidigare och som ska leda hit, t.ex. /nyheter/2023/gammal-"
+            "rubrik/."
+        ),
+    )
+    extra: Extra = Field(
+        {},
+        title="Extra",
+        description=(
+            "Fria fält för mallarna; finns inte i redigeraren men behålls när filen sparas."
+        ),
+    )
 
     def _rule_problems(self):
         problems = _image_alt_rule(self)
@@ -404,20 +488,52 @@ class News(_Schema):
 
 
 class Page(_Schema):
-    title: RequiredText
-    summary: Text = None
-    slug: Slug = None
-    status: PublishStatus = None
-    aliases: _list_of(Alias) = []
-    extra: Extra = {}
+    title: RequiredText = Field(title="Rubrik")
+    summary: Text = Field(
+        None, title="Ingress", description="Visas under rubriken och i sökmotorernas träfflistor."
+    )
+    slug: Slug = Field(
+        None,
+        title="Adress",
+        description=(
+            "Sidans adress, med a–z, 0–9 och bindestreck. Utan värde görs den av filnamnet."
+        ),
+    )
+    status: PublishStatus = Field(
+        None,
+        title="Status",
+        description="Ett utkast visas inte på webbplatsen. Utan värde är sidan publicerad.",
+    )
+    aliases: _list_of(Alias) = Field(
+        [],
+        title="Gamla adresser",
+        description="Adresser som sidan haft tidigare och som ska leda hit, t.ex. /om-oss/.",
+    )
+    extra: Extra = Field(
+        {},
+        title="Extra",
+        description=(
+            "Fria fält för mallarna; finns inte i redigeraren men behålls när filen sparas."
+        ),
+    )
 
 
 class Session(_Schema):
-    date: RequiredDate
-    start_time: Time = None
-    end_time: Time = None
-    title: Text = None
-    location: Text = None
+    date: RequiredDate = Field(title="Datum")
+    start_time: Time = Field(
+        None,
+        title="Starttid",
+        description="Klockslag som TT:MM, t.ex. 09:00. Utan starttid gäller träffen hela dagen.",
+    )
+    end_time: Time = Field(
+        None,
+        title="Sluttid",
+        description="Klockslag som TT:MM, efter starttiden. Utan sluttid varar träffen en timme.",
+    )
+    title: Text = Field(None, title="Rubrik", description="T.ex. Träff 1: Digital mognad.")
+    location: Text = Field(
+        None, title="Plats", description="Om träffen hålls någon annanstans än utbildningens plats."
+    )
 
     def _rule_problems(self):
         if self.end_time and not self.start_time:
@@ -454,14 +570,38 @@ class Session(_Schema):
 
 
 class Round(_Schema):
-    name: RequiredText
-    start: Date = None
-    end: Date = None
-    sessions: _list_of(Session) = []
-    booked_percent: Percent = None
-    status: RoundStatus = None
-    registration_deadline: Date = None
-    registration_url: Url = None
+    name: RequiredText = Field(title="Namn", description="T.ex. Våren 2027.")
+    start: Date = Field(
+        None,
+        title="Startdatum",
+        description="Behövs bara om omgången saknar träffar; annars gäller första träffens datum.",
+    )
+    end: Date = Field(
+        None,
+        title="Slutdatum",
+        description="Utan slutdatum gäller sista träffens datum; inte före startdatumet.",
+    )
+    sessions: _list_of(Session) = Field(
+        [], title="Träffar", description="Varje träff med datum och tider."
+    )
+    booked_percent: Percent = Field(
+        None,
+        title="Bokat (procent)",
+        description=(
+            "Hur stor del av platserna som är bokade, ett heltal 0–100. 100 betyder fullbokad."
+        ),
+    )
+    status: RoundStatus = Field(
+        None,
+        title="Status",
+        description="Utan värde är omgången öppen för anmälan till slutdatumet.",
+    )
+    registration_deadline: Date = Field(None, title="Sista anmälningsdag")
+    registration_url: Url = Field(
+        None,
+        title="Anmälningslänk",
+        description="Adress som börjar med https://; ersätter utbildningens anmälningslänk.",
+    )
 
     def _rule_problems(self):
         problems = []
@@ -496,32 +636,87 @@ class Round(_Schema):
 
 
 class Programme(_Schema):
-    title: RequiredText
-    summary: RequiredText
-    provider: Text = None
-    audience: Text = None
-    format: Text = None
-    location: Text = None
-    price: Text = None
-    teachers: _list_of(RequiredText) = []
-    contacts: _list_of(RequiredText) = []
-    registration_url: Url = None
-    tags: _list_of(Tag) = []
-    rounds: _list_of(Round) = []
-    status: PublishStatus = None
-    slug: Slug = None
-    aliases: _list_of(Alias) = []
-    extra: Extra = {}
+    title: RequiredText = Field(title="Namn")
+    summary: RequiredText = Field(
+        title="Sammanfattning",
+        description="En eller två meningar, visas i listor och i sökmotorernas träfflistor.",
+    )
+    provider: Text = Field(
+        None, title="Anordnare", description="Organisationen som håller utbildningen."
+    )
+    audience: Text = Field(None, title="Målgrupp", description="Vem utbildningen är till för.")
+    format: Text = Field(
+        None, title="Upplägg", description="T.ex. Fem lärarledda träffar varvade med självstudier."
+    )
+    location: Text = Field(
+        None, title="Plats", description="Där träffarna hålls om inget annat anges, t.ex. Digitalt."
+    )
+    price: Text = Field(None, title="Pris")
+    teachers: _list_of(ContactId) = Field(
+        [],
+        title="Lärare",
+        description="Välj bland kontakterna. Namn som skrivits direkt i filen behålls.",
+    )
+    contacts: _list_of(ContactId) = Field([], title="Kontaktpersoner")
+    registration_url: Url = Field(
+        None, title="Anmälningslänk", description="Adress som börjar med https://."
+    )
+    tags: _list_of(Tag) = Field([], title="Ämnen")
+    rounds: _list_of(Round) = Field(
+        [], title="Omgångar", description="Varje gång utbildningen ges, med sina träffar."
+    )
+    status: PublishStatus = Field(
+        None,
+        title="Status",
+        description="Ett utkast visas inte på webbplatsen. Utan värde är utbildningen publicerad.",
+    )
+    slug: Slug = Field(
+        None,
+        title="Adress",
+        description=(
+            "Sista delen av adressen, med a–z, 0–9 och bindestreck; det är den som nyheter "
+            "använder för att visa utbildningen. Utan värde görs den av filnamnet."
+        ),
+    )
+    aliases: _list_of(Alias) = Field(
+        [],
+        title="Gamla adresser",
+        description="Adresser som utbildningen haft tidigare och som ska leda hit.",
+    )
+    extra: Extra = Field(
+        {},
+        title="Extra",
+        description=(
+            "Fria fält för mallarna; finns inte i redigeraren men behålls när filen sparas."
+        ),
+    )
 
 
 class Contact(_Schema):
-    name: RequiredText
-    role: Text = None
-    organization: Text = None
-    phone: Phones = []
-    email: Email = None
-    image: Image = None
-    image_alt: Text = None
+    name: RequiredText = Field(title="Namn", description="För- och efternamn.")
+    role: Text = Field(None, title="Roll", description="T.ex. Rådgivare.")
+    organization: Text = Field(None, title="Organisation", description="T.ex. Adda Kompetens.")
+    phone: Phones = Field(
+        [],
+        title="Telefon",
+        description=(
+            "Som det skrivs i Sverige, t.ex. 08-709 59 81; flera nummer skiljs med kommatecken."
+        ),
+    )
+    email: Email = Field(None, title="E-post")
+    image: Image = Field(
+        None,
+        title="Porträtt",
+        description="Med ett porträtt måste du också fylla i Bildbeskrivning.",
+    )
+    image_alt: Text = Field(
+        None,
+        title="Bildbeskrivning",
+        description=(
+            "Vad bilden visar, t.ex. Porträtt av Anna Svensson. Måste fyllas i när kontakten har "
+            "ett porträtt."
+        ),
+    )
 
     def _rule_problems(self):
         return _image_alt_rule(self)

@@ -8,6 +8,7 @@ from . import urls
 from .generators import add_sitemap_entry, write_output_file
 from .icalendar_feed import calendar_ics
 from .markdown_render import make_markdown, render
+from .pictures import with_pictures
 from .programmes import (
     ProgrammeView,
     build_programme,
@@ -35,7 +36,8 @@ class ProgrammesGenerator(Generator):
             if doc.is_draft:
                 continue  # never written, listed or put in a calendar
             programme = build_programme(doc.meta, slug, now, tz, contact_names)
-            programme.body_html = doc.html if doc.html is not None else render(md, doc.body)
+            body = doc.html if doc.html is not None else render(md, doc.body)
+            programme.body_html = with_pictures(body, settings, eager_first=True)
             programme.json_ld = programme_json_ld(programme, settings["PUBLIC_URL"], organization)
             programmes.append(programme)
         coming, others = split_programmes(programmes, now, tz)

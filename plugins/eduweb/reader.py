@@ -9,6 +9,7 @@ from pelican.urlwrappers import Author, Category, Tag
 
 from .content_index import Document
 from .markdown_render import first_paragraph_text, make_markdown, render
+from .pictures import with_pictures
 
 
 class FrontMatterReader(BaseReader):
@@ -31,6 +32,7 @@ class FrontMatterReader(BaseReader):
         if doc is None:  # a file outside the validated folders: refuse loudly
             raise ValueError(f"{source_path} was not validated by the eduweb plugin")
         html = doc.html if doc.html is not None else render(self._md, doc.body)
+        html = with_pictures(html, self.settings, eager_first=not getattr(doc.meta, "image", None))
         return html, document_metadata(doc, html, self.settings)
 
 

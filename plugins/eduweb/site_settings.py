@@ -10,7 +10,7 @@ import zoneinfo
 from typing import Annotated
 
 from pelican.settings import DEFAULT_CONFIG
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from . import messages
 from .brand import (
@@ -25,14 +25,19 @@ from .consent import (
     Consent,
     ConsentSettings,
     MatomoSettings,
+    _boolean,
+    _shape,
     build_consent,
     consent_problems,
 )
 from .errors import ContentError
 from .setting_types import (
+    HTTPS_ORIGIN_RE,
+    HTTPS_URL_RE,
     MISSING,
     SITE_ORIGIN_RE,
     Problem,
+    SettingsModel,
     fail,
     is_text,
     list_of,
@@ -169,6 +174,79 @@ def _prefix(value: object) -> str:
     return value
 
 
+# The web editor (CMS): Decap CMS on the git host the site lives on.
+CMS_BACKENDS = ("github", "gitlab", "gitea")
+REPO_RE = re.compile(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+")
+BRANCH_RE = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*")
+AUTH_ENDPOINT_RE = re.compile(r"[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*")
+APP_ID_RE = re.compile(r"[A-Za-z0-9._-]+")
+
+
+def _cms_check(key: str, pattern: re.Pattern, default: str = ""):
+    """Optional text matching `pattern`; empty or None gives `default`."""
+
+    def check(value: object) -> str:
+        if value is None or value == "":
+            return default
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            raise fail(messages.text(key, value=messages.quote(value)))
+        return value
+
+    return BeforeValidator(check)
+
+
+def _optional_boolean(value: object) -> bool | None:
+    return None if value is None else _boolean(value)
+
+
+def _cms_backend(value: object) -> str:
+    if value not in CMS_BACKENDS:
+        raise fail(messages.text("cms.backend", value=messages.quote(value)))
+    return value
+
+
+def _cms_repo(value: object) -> str:
+    if not isinstance(value, str) or not REPO_RE.fullmatch(value) or ".." in value:
+        raise fail(messages.text("cms.repo", value=messages.quote(value)))
+    return value
+
+
+class CmsSettings(SettingsModel):
+    """CMS: where the web editor saves (cms_config.py makes its config)."""
+
+    backend: Annotated[str, BeforeValidator(_cms_backend)]
+    repo: Annotated[str, BeforeValidator(_cms_repo)]
+    branch: Annotated[str, _cms_check("cms.branch", BRANCH_RE, "main")] = "main"
+    base_url: Annotated[str, _cms_check("cms.base_url", HTTPS_ORIGIN_RE)] = ""
+    auth_endpoint: Annotated[str, _cms_check("cms.auth_endpoint", AUTH_ENDPOINT_RE)] = ""
+    app_id: Annotated[str, _cms_check("cms.app_id", APP_ID_RE)] = ""
+    api_root: Annotated[str, _cms_check("cms.api_root", HTTPS_URL_RE)] = ""
+    # Default: on where Decap has it (GitHub, GitLab); its Gitea backend has none.
+    editorial_workflow: Annotated[bool | None, BeforeValidator(_optional_boolean)] = None
+
+    _is_dict = _shape("cms.shape")
+
+    @model_validator(mode="after")
+    def _what_the_backend_needs(self):
+        # GitHub signs in through the organisation's own OAuth proxy; GitLab
+        # and Gitea sign in with an OAuth application (PKCE), Gitea on its
+        # own server.
+        if self.backend in ("github", "gitea") and not self.base_url:
+            raise fail(messages.text(f"cms.{self.backend}_needs_base_url"))
+        if self.backend in ("gitlab", "gitea") and not self.app_id:
+            raise fail(messages.text("cms.needs_app_id", backend=self.backend))
+        if self.backend == "gitea" and self.editorial_workflow:
+            raise fail(messages.text("cms.gitea_no_workflow"))
+        return self
+
+    @property
+    def pull_requests(self) -> bool:
+        """Whether each save is a pull request (Decap's editorial workflow)."""
+        if self.editorial_workflow is None:
+            return self.backend != "gitea"
+        return self.editorial_workflow
+
+
 Link = Annotated[tuple[str, str], BeforeValidator(_link)]
 RelativePath = Annotated[str, BeforeValidator(_relative_path)]
 
@@ -213,6 +291,8 @@ class SiteSettings(BaseModel):
     ] = ""
     DEPLOY_S3_REGION: Annotated[str, _deploy_check("deploy.setting.region", REGION_RE)] = ""
     DEPLOY_S3_PREFIX: Annotated[str, BeforeValidator(_prefix)] = ""
+    # The web editor at /admin/; None (or no CMS at all) gives no editor.
+    CMS: CmsSettings | None = None
 
 
 OURS = set(SiteSettings.model_fields)

@@ -73,10 +73,14 @@ def jinja_filters(settings: dict) -> dict:
 
 
 def jinja_globals(settings: dict) -> dict:
-    return {
+    shown = {
         "urls": urls,
         "asset": settings["_EDUWEB_ASSETS"],
         # The checked settings: BRAND (logo) and ORGANIZATION_CONTACT (footer).
         "identity": settings.get("_EDUWEB_SITE"),
         "logo_url": functools.partial(logo_url, settings),
     }
+    shelf = settings.get("_EDUWEB_PICTURES")
+    if shelf is not None:
+        shown.update(picture=shelf.html, picture_url=shelf.url)
+    return shown

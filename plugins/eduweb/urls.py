@@ -26,6 +26,8 @@ NOT_FOUND = "404.html"
 # and the writers' pictures (STATIC_PATHS).
 THEME_STATIC = "theme/"
 IMAGES = "images/"
+# Resized copies of the pictures, named by their content's hash (pictures.py).
+PICTURES = "bilder/"
 
 # Pelican's address patterns; Pelican fills them in (settings.py).
 ARTICLE_PATTERN = NEWS_LIST + "{date:%Y}/{slug}/"
@@ -115,6 +117,7 @@ def fixed_addresses() -> list[str]:
         NOT_FOUND,
         THEME_STATIC,
         IMAGES,
+        PICTURES,
     ]
 
 
@@ -133,7 +136,13 @@ HTACCESS = ".htaccess"
 # Folders whose every address belongs to the site: files copied as they are,
 # contacts' vCards and the news list's pages 2, 3, …, whose number shifts as
 # news are added and removed.
-_RESERVED_FOLDERS = (THEME_STATIC, IMAGES, VCARD_FOLDER, news_page_url(2).rsplit("2/", 1)[0])
+_RESERVED_FOLDERS = (
+    THEME_STATIC,
+    IMAGES,
+    PICTURES,
+    VCARD_FOLDER,
+    news_page_url(2).rsplit("2/", 1)[0],
+)
 
 
 # Addresses the site always has, or files it always writes.
