@@ -38,6 +38,7 @@ MENU = [
 FOOTER_LINKS = [
     ("Om webbplatsen", "om-webbplatsen/"),
     ("Tillgänglighetsredogörelse", "tillganglighet/"),
+    ("Personuppgifter", "personuppgifter/"),
     ("Cookies", "cookies/"),
 ]
 
@@ -142,6 +143,60 @@ CMS = {
     "auth_endpoint": "auth",
     "editorial_workflow": True,
 }
+
+# The accessibility statement /tillganglighet/ (plugins/eduweb/statements.py),
+# with every element the supervising authority (Digg) requires. "status" is
+# "helt", "delvis" or "inte" (förenlig); what is not accessible is listed
+# under "gaps" (with the WCAG criterion and when it will be fixed),
+# "disproportionate_burden" (12 §, with the reason) and "out_of_scope" (9 §).
+# Update "assessed", "method" and "updated" after every review.
+ACCESSIBILITY = {
+    "status": "delvis",
+    "gaps": [
+        {
+            "description": "Inspelade webbinarier som länkas från nyheterna saknar ibland "
+            "undertexter.",
+            "criterion": "WCAG 1.2.2",
+            "fix": "Vi textar alla nya inspelningar och de äldre senast 2027-06-30.",
+        },
+    ],
+    "out_of_scope": [
+        {
+            "description": "Dokument i PDF-format som publicerades före den 23 september 2018.",
+            "reason": "Lagen gäller inte dokument som publicerades före det datumet, om de inte "
+            "behövs för att du ska kunna utföra ett ärende.",
+        },
+    ],
+    "assessed": "2026-11-20",
+    "method": "Vi har gjort en självskattning. Varje version granskas automatiskt med axe, "
+    "Nu Html Checker och Lighthouse, och sidorna har testats manuellt med enbart "
+    "tangentbord, med skärmläsare och med förstoring i webbläsaren.",
+    "updated": "2026-11-23",
+    "contact": {"email": "tillganglighet@example.se", "phone": "08-123 456 00"},
+    "reply_time": "fem arbetsdagar",
+}
+
+# The privacy notice /personuppgifter/ (plugins/eduweb/statements.py). The
+# purposes, legal bases, retention and rights of
+# plugins/eduweb/statements_defaults.py apply; write here only what differs,
+# per key ("processing": {"anmalan": None} removes one).
+PRIVACY = {
+    "controller": {
+        "org_number": "212000-0000",
+        "email": "registrator@example.se",
+        "address": "Box 100, 100 00 Stockholm",
+    },
+    "dpo": {"email": "dataskyddsombud@example.se"},
+    "updated": "2026-11-23",
+    "processors": {
+        "webbhotell": {"name": "Exempel Hosting AB", "country": "Sverige"},
+        "git": {"name": "GitHub, Inc.", "country": "USA"},
+    },
+}
+
+# "Sidansvarig" on articles, programmes and pages that do not name an owner
+# of their own (owner: in the file). Default: ORGANIZATION.
+CONTENT_OWNER = "Kommunikationsenheten"
 
 # A build always starts from an empty folder, and replaces the output folder
 # only when it has succeeded (see plugins/eduweb/staging.py).

@@ -82,6 +82,18 @@ def livereload(c, port=PORT):
     )
 
 
+@task(help={"port": "the port on 127.0.0.1 (default 8000)"})
+def cms(c, port=PORT):
+    """The web editor against the files on this computer, without an account:
+    http://127.0.0.1:8000/admin/ saves into content/, and the site beside it
+    rebuilds on every save (plugins/eduweb/cms_local.py)."""
+    c.run(
+        f"{sys.executable} -m eduweb.cms_local --port {int(port)} -s pelicanconf.py -o {OUTPUT}",
+        env={"PYTHONPATH": "plugins"},
+        in_stream=False,
+    )
+
+
 @task
 def clean(c):
     """Remove output/."""
@@ -238,3 +250,16 @@ def new_contact(c, name):
 def new_page(c, title):
     """Create content/pages/<title>.md: invoke new-page "Titel"."""
     new_file(c, "page", title)
+
+
+@task(name="vendor-cms")
+def vendor_cms(c):
+    """Copy Decap CMS (the version tests/js/package.json pins) from
+    tests/js/node_modules into theme/admin/vendor/: the files /admin/ loads.
+
+    Run `invoke test` (npm ci) first if tests/js/node_modules is missing."""
+    sys.path.insert(0, os.path.join(HERE, "plugins"))
+    from eduweb import cms_vendor
+
+    names = cms_vendor.vendor()
+    print(f"{len(names)} files in {os.path.relpath(cms_vendor.vendor_folder(), HERE)}")

@@ -25,6 +25,7 @@ import pytest
 import test_body_checks
 import test_brand
 import test_cms_config
+import test_cms_local
 import test_deploy
 import test_github_report
 import test_links
@@ -32,6 +33,8 @@ import test_pictures
 import test_preview
 import test_redirects
 import test_scaffold
+import test_search
+import test_statements
 from conftest import ENGLISH, PNG, ROOT, SAMPLE_EPOCH, Site
 from eduweb import messages, staging
 from eduweb.build import validate
@@ -581,7 +584,7 @@ ROWS: list[tuple[str, object, str]] = [
     (
         "field.unknown",
         news("titel: Nyhet\n"),
-        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
+        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, owner, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
     ),
     (
         "field.unknown_no_extra",
@@ -591,7 +594,7 @@ ROWS: list[tuple[str, object, str]] = [
     (
         "field.did_you_mean",
         news("titel: Nyhet\n"),
-        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
+        "content/news/2024/x.md:4: titel: okänt fält (menade du title? fälten här är title, date, modified, summary, tags, author, owner, image, image_alt, image_caption, contacts, programmes, status, slug, aliases, extra; egna värden skrivs under extra:)",
     ),
     (
         "field.not_fields",
@@ -1316,7 +1319,7 @@ ROWS: list[tuple[str, object, str]] = [
     (
         "consent.matomo_needs_category",
         Setting("CONSENT = {'categories': {'statistik': None}}"),
-        "pelicanconf.py:98: MATOMO: behöver den valfria samtyckeskategorin 'statistik' i CONSENT['categories']; statistik får bara samlas in efter samtycke",
+        "pelicanconf.py:99: MATOMO: behöver den valfria samtyckeskategorin 'statistik' i CONSENT['categories']; statistik får bara samlas in efter samtycke",
     ),
     (
         "consent.matomo_cookies",
@@ -1463,6 +1466,9 @@ PARTS = {
     "test_redirects": test_redirects.MESSAGE_CASES,
     "test_github_report": test_github_report.MESSAGE_CASES,
     "test_pictures": test_pictures.MESSAGE_CASES,
+    "test_statements": test_statements.MESSAGE_CASES,
+    "test_cms_local": test_cms_local.MESSAGE_CASES,
+    "test_search": test_search.MESSAGE_CASES,
 }
 
 

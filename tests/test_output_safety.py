@@ -214,11 +214,13 @@ def test_exchange_swaps_two_folders(tmp_path: Path):
 
 @pytest.fixture
 def small_disk(tmp_path: Path):
-    """A 1 MB tmpfs mounted in tmp_path (needs root or CAP_SYS_ADMIN)."""
+    """A 32 MB tmpfs mounted in tmp_path (needs root or CAP_SYS_ADMIN): room
+    for the old site and the new one with its search index and picture
+    copies; the test fills it before the build."""
     disk = tmp_path / "disk"
     disk.mkdir()
     mount = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)],
+        ["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(disk)],
         capture_output=True,
         text=True,
     )
@@ -233,11 +235,12 @@ def small_disk(tmp_path: Path):
 def fill(disk: Path, leave: int) -> Path:
     """Fill the file system, then free `leave` bytes."""
     filler = disk / "filler"
-    with open(filler, "wb") as handle:
+    # Unbuffered: a buffered file would fail again on close, flushing the
+    # bytes that did not fit.
+    with open(filler, "wb", buffering=0) as handle:
         try:
             while True:
                 handle.write(b"\0" * 65536)
-                handle.flush()
         except OSError:
             pass
     size = filler.stat().st_size

@@ -39,9 +39,16 @@ CODE = {
     "programme": [urls.programme_url("<slug>")],
     "programme calendar file": [urls.programme_ics_url("<slug>")],
     "site calendar": [urls.CALENDAR, urls.CALENDAR_ICS],
+    "site calendar, one programme": [urls.calendar_programme_url("<slug>")],
+    "site calendar, one month": [urls.calendar_month_url("<yyyy-mm>")],
+    "site calendar as open data": [urls.CALENDAR_JSON],
     "contacts page": [urls.CONTACTS_PAGE, urls.contact_url("<id>")],
     "contact vCard": [urls.vcard_url("<id>")],
     "cookie page": [urls.COOKIES_PAGE],
+    "accessibility statement": [urls.ACCESSIBILITY_PAGE],
+    "privacy notice": [urls.PRIVACY_PAGE],
+    "search page": [urls.SEARCH_PAGE],
+    "search index (Pagefind)": [urls.SEARCH_BUNDLE + "…"],
     "page": [urls.page_url("<slug>")],
     "sitemap": [urls.SITEMAP],
     "robots": [urls.ROBOTS],
@@ -49,6 +56,7 @@ CODE = {
     "theme files (CSS, scripts, icons)": [urls.THEME_STATIC + "…"],
     "pictures": [urls.IMAGES + "…"],
     "resized pictures": [urls.PICTURES + "…"],
+    "web editor (only with the `CMS` setting; not in the sitemap, `noindex`)": [urls.ADMIN],
 }
 
 
@@ -75,6 +83,8 @@ def test_the_built_site_has_its_files_at_those_addresses(tmp_path):
     site = Site(tmp_path / "site", with_sample=True)
     with open(site.root / "pelicanconf.py", "a", encoding="utf-8") as conf:
         conf.write("\nNEWS_PER_PAGE = 3\n")  # so the news list has a page 2
+        # and the web editor at /admin/
+        conf.write('CMS = {"backend": "github", "repo": "a/b", "base_url": "https://x.se"}\n')
     build = site.build()
     assert build.returncode == 0, build.stderr
     for what, addresses in contract_table().items():
@@ -98,7 +108,9 @@ def test_page_slugs_stay_clear_of_every_first_path_segment(tmp_path):
         site.write(f"pages/{slug}.md", f"---\ntitle: Sida\nslug: '{slug}'\n---\n\nText.\n")
     site.write("news/a.md", article())
     settings = {"PATH": str(site.root / "content"), "_eduweb_tz": site_timezone("Europe/Stockholm")}
-    errors = [e for e in scan(settings).errors if "the site makes itself" in e.message]
+    # The statements' addresses say which setting builds them (test_statements.py).
+    reserved = ("the site makes itself", "is built from the setting")
+    errors = [e for e in scan(settings).errors if any(r in e.message for r in reserved)]
     assert sorted(e.path for e in errors) == sorted(f"content/pages/{s}.md" for s in firsts)
 
 

@@ -82,7 +82,7 @@ NEWS_CASES = {
     "unknown field": (
         "date: 2024-06-03\ntittle: Fel\n",
         "content/news/2024/bad.md:4: tittle: unknown field (did you mean title? the fields "
-        "here are title, date, modified, summary, tags, author, image, image_alt, "
+        "here are title, date, modified, summary, tags, author, owner, image, image_alt, "
         "image_caption, contacts, programmes, status, slug, aliases, extra; free-form values go "
         "under extra:)",
     ),
@@ -254,7 +254,7 @@ FILE_CASES = {
         "pages/om.md",
         "---\ntitle: Om oss\ndate: 2024-01-01\n---\n",
         "content/pages/om.md:3: date: unknown field (the fields here are title, summary, "
-        "slug, status, aliases, extra; free-form values go under extra:)",
+        "owner, slug, status, aliases, extra; free-form values go under extra:)",
     ),
     "contact file ending in .yaml": (
         "contacts/anna.yaml",
@@ -489,8 +489,9 @@ def test_every_problem_in_every_file_is_reported_in_one_run(built_site):
         "namn@example.se)",
         "content/news/2024/a.md:3: date: '2024-13-03' is not a date (write YYYY-MM-DD)",
         "content/news/2024/a.md:4: tittle: unknown field (did you mean title? the fields here "
-        "are title, date, modified, summary, tags, author, image, image_alt, image_caption, "
-        "contacts, programmes, status, slug, aliases, extra; free-form values go under extra:)",
+        "are title, date, modified, summary, tags, author, owner, image, image_alt, "
+        "image_caption, contacts, programmes, status, slug, aliases, extra; free-form values go "
+        "under extra:)",
         "content/news/2024/a.md:5: contacts[0]: 'okand' does not exist (no "
         "content/contacts/okand.yml; known: b, tommy-eriksson)",
         "content/programmes/c.md:9: rounds[0].sessions[0].end_time: 12:00 is not after "

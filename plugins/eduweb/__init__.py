@@ -3,12 +3,15 @@
 from pelican import signals
 
 from .build import after_build, before_generators, configure
+from .cms_admin import AdminGenerator
 from .consent import ConsentGenerator
 from .contact_pages import ContactsGenerator, register_media_types
 from .generators import SiteGenerator
 from .host_files import HostFilesGenerator
 from .programme_pages import ProgrammesGenerator
 from .reader import FrontMatterReader
+from .search_index import SearchGenerator
+from .statements import StatementsGenerator
 from .writer import SiteWriter
 
 
@@ -19,8 +22,11 @@ def _get_generators(pelican):
         ProgrammesGenerator,
         ContactsGenerator,
         ConsentGenerator,
+        StatementsGenerator,
+        SearchGenerator,
         SiteGenerator,
         HostFilesGenerator,
+        AdminGenerator,
     ]
 
 

@@ -29,6 +29,7 @@ from . import pictures, urls
 from .markdown_render import content_relative, make_markdown, render
 from .messages import quote, text
 from .programmes import round_anchors, round_start
+from .reader_calendar import month_addresses
 from .slugs import slugify
 
 
@@ -229,12 +230,15 @@ SINGLE_ADDRESSES = (
     urls.PROGRAMME_LIST,
     urls.CALENDAR,
     urls.CALENDAR_ICS,
+    urls.CALENDAR_JSON,
     urls.CONTACTS_PAGE,
     urls.COOKIES_PAGE,
     urls.SITEMAP,
     urls.ROBOTS,
     urls.NOT_FOUND,
 )
+# The ids home.html gives its sections.
+HOME_IDS = frozenset({"kommande-utbildningar", "nasta-traffar", "senaste-nyheter"})
 # The ids base.html gives every page (the skip link's target).
 PAGE_IDS = frozenset({"huvudinnehall"})
 
@@ -276,9 +280,12 @@ def site_addresses(index, context: dict) -> SiteAddresses:
         )
         if doc.kind == "programme" and published:
             targets[urls.programme_ics_url(doc.slug)] = Target(doc.rel_path)
+            targets[urls.calendar_programme_url(doc.slug)] = Target(doc.rel_path)
+            for month in month_addresses(doc.meta.rounds, context["tz"]):
+                targets[month] = Target()
     contact_ids = frozenset(index.contacts) | PAGE_IDS
     fixed = {
-        urls.HOME: frozenset({"kommande-utbildningar", "senaste-nyheter"}) | PAGE_IDS,
+        urls.HOME: HOME_IDS | PAGE_IDS,
         urls.CONTACTS_PAGE: contact_ids,
     }
     for address in SINGLE_ADDRESSES:

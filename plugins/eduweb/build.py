@@ -10,9 +10,11 @@ from .assets import Assets, site_preludes, theme_static_folders
 from .content_index import SiteIndex, scan
 from .dates import DateError, build_now
 from .errors import ContentError, ContentValidationError
+from .page_facts import page_facts
+from .search_index import index_site
 from .settings import apply_contract
 from .settings_files import SettingsSource
-from .site_settings import check_site_settings
+from .site_settings import build_problems, check_site_settings, site_statements
 from .templating import jinja_filters, jinja_globals
 
 
@@ -31,9 +33,12 @@ def check_settings(settings: dict, settings_file: str | None = None) -> list[Con
         source = SettingsSource.of_command_line(settings)
     site, consent, errors = check_site_settings(settings, source)
     if not errors:
+        errors = [source.error(loc, message) for loc, message in build_problems(site)]
+    if not errors:
         apply_contract(settings, site)
         settings["_EDUWEB_CONSENT"] = consent
         settings["_EDUWEB_SITE"] = site
+        settings["_EDUWEB_STATEMENTS"] = site_statements(site)
     return errors
 
 
@@ -112,6 +117,8 @@ def before_generators(pelican) -> None:
         staging.claim(pelican)  # lock the output folder; refuse one that is unsafe
         pelican.settings["_EDUWEB_INDEX"] = validate(pelican.settings)
         settings = pelican.settings
+        # Owner and last update of every page: one git command per build.
+        settings["_EDUWEB_FACTS"] = page_facts(settings["_EDUWEB_INDEX"], settings)
         settings["_EDUWEB_ASSETS"].scan(settings["_EDUWEB_THEME_STATIC"], site_preludes(settings))
         prepare_pictures(settings)
         staging.begin(pelican)
@@ -141,6 +148,8 @@ def after_build(pelican) -> None:
         shelf = pelican.settings.get("_EDUWEB_PICTURES")
         if shelf is not None:
             shelf.publish(pelican.output_path)
+        # The search index reads the finished pages: after Pelican, before the swap.
+        index_site(pelican)
         staging.finish(pelican)
     except ContentValidationError as error:
         stop_build(error)

@@ -38,6 +38,12 @@ MARKDOWN_EXTENSIONS = (".md",)
 MAX_FILE_BYTES = 1_000_000
 # Addresses the site generates itself; a page may not take them.
 RESERVED_SLUGS = urls.reserved_slugs()
+# Pages the site builds from a setting: a content page there is told where
+# its facts go instead (the hand-written statement the generated one replaced).
+GENERATED_FROM_SETTINGS = {
+    urls.ACCESSIBILITY_PAGE: "ACCESSIBILITY",
+    urls.PRIVACY_PAGE: "PRIVACY",
+}
 
 
 @dataclass
@@ -441,14 +447,13 @@ def _check_site(index: SiteIndex) -> None:
     for doc in sorted(index.documents.values(), key=claim_order):
         address = "/" + body_checks.address_of(doc)
         if doc.kind == "page" and doc.slug in RESERVED_SLUGS:
-            errors.append(
-                ContentError(
-                    doc.rel_path,
-                    doc.line_of(("slug",)),
-                    "slug",
-                    text("address.reserved", address=address),
-                )
+            setting = GENERATED_FROM_SETTINGS.get(urls.page_url(doc.slug))
+            message = (
+                text("statements.page_generated", address=address, setting=setting)
+                if setting
+                else text("address.reserved", address=address)
             )
+            errors.append(ContentError(doc.rel_path, doc.line_of(("slug",)), "slug", message))
             continue
         # Files clash when their addresses do, whatever their kinds.
         if address in taken:

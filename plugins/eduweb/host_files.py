@@ -13,7 +13,13 @@ The Content-Security-Policy is the one the pages carry in a <meta> element
 (consent.content_security_policy), plus `frame-ancestors 'none'`, which only
 a header can carry. Netlify applies every rule whose path matches, a later
 rule's value of a header replacing an earlier one's, so the catch-all rule
-comes first and /theme/* (immutable) after it.
+comes first and /theme/* (immutable) after it. The search page /sok/ gets
+the one policy of its own: the site's plus 'wasm-unsafe-eval'
+(search_index.py), in its rule after the catch-all.
+
+/admin/ (the editor, cms_admin.py, only when the CMS setting is set) gets
+its own, looser policy and `X-Robots-Tag: noindex`: a rule after the
+catch-all one replaces the policy for it.
 """
 
 from __future__ import annotations
@@ -23,7 +29,9 @@ from urllib.parse import quote
 from pelican.generators import Generator
 
 from . import urls
+from .cms_policy import NOINDEX, admin_csp, cms_settings
 from .generators import write_output_file
+from .search_index import search_page_csp
 
 # Header name -> value, for every response.
 SECURITY_HEADERS = {
@@ -56,15 +64,26 @@ def _href(path: str) -> str:
     return quote(path, safe="/")
 
 
-def netlify_headers(meta_csp: str) -> str:
+def admin_headers(admin_csp: str) -> dict[str, str]:
+    """/admin/: the editor's policy, and never in a search engine."""
+    return {"Content-Security-Policy": header_csp(admin_csp), "X-Robots-Tag": NOINDEX}
+
+
+def netlify_headers(meta_csp: str, admin_csp: str | None = None) -> str:
     rules = [
         ("/*", {**site_headers(meta_csp), "Cache-Control": REVALIDATE}),
+        (
+            f"/{urls.SEARCH_PAGE}*",
+            {"Content-Security-Policy": header_csp(search_page_csp(meta_csp))},
+        ),
         (f"/{urls.THEME_STATIC}*", {"Cache-Control": IMMUTABLE}),
         (f"/{urls.PICTURES}*", {"Cache-Control": IMMUTABLE}),
         (f"/{urls.VCARD_FOLDER}*", {"Content-Type": VCARD_MEDIA_TYPE}),
         (f"/{urls.CALENDAR_ICS}", {"Content-Type": CALENDAR_MEDIA_TYPE}),
         ("/" + urls.programme_ics_url(":slug"), {"Content-Type": CALENDAR_MEDIA_TYPE}),
     ]
+    if admin_csp:
+        rules.append((f"/{urls.ADMIN}*", admin_headers(admin_csp)))
     lines = [f"# {WRITTEN_BY}"]
     for path, headers in rules:
         lines.append(path)
@@ -87,7 +106,7 @@ def _apache_regex(path: str) -> str:
     return f"^{escaped[:-1]}/?$" if path.endswith("/") else f"^{escaped}$"
 
 
-def htaccess(meta_csp: str, redirects: list[tuple[str, str]]) -> str:
+def htaccess(meta_csp: str, redirects: list[tuple[str, str]], admin_csp: str | None = None) -> str:
     """Apache: media types, headers and redirects, in one file.
 
     RedirectMatch with an anchored pattern rather than `Redirect`, which
@@ -105,11 +124,22 @@ def htaccess(meta_csp: str, redirects: list[tuple[str, str]]) -> str:
     ]
     for name, value in site_headers(meta_csp).items():
         lines.append(f'  Header always set {name} "{value}"')
+    search_csp = header_csp(search_page_csp(meta_csp))
     lines += [
+        f'  <If "%{{REQUEST_URI}} =~ m#^/{urls.SEARCH_PAGE}#">',
+        f'    Header always set Content-Security-Policy "{search_csp}"',
+        "  </If>",
         f'  Header set Cache-Control "{REVALIDATE}"',
         f'  <If "%{{REQUEST_URI}} =~ m#^/({urls.THEME_STATIC}|{urls.PICTURES})#">',
         f'    Header set Cache-Control "{IMMUTABLE}"',
         "  </If>",
+    ]
+    if admin_csp:
+        lines.append(f'  <If "%{{REQUEST_URI}} =~ m#^/{urls.ADMIN}#">')
+        for name, value in admin_headers(admin_csp).items():
+            lines.append(f'    Header always set {name} "{value}"')
+        lines.append("  </If>")
+    lines += [
         "</IfModule>",
     ]
     if redirects:
@@ -152,6 +182,8 @@ class HostFilesGenerator(Generator):
                 urls.save_as(path), template, self.context, url=path, alias=alias, target=target
             )
         csp = settings["_EDUWEB_CONSENT"].csp
-        write_output_file(self.output_path, urls.HOST_HEADERS, netlify_headers(csp))
+        cms = cms_settings(settings)
+        editor = admin_csp(cms) if cms else None
+        write_output_file(self.output_path, urls.HOST_HEADERS, netlify_headers(csp, editor))
         write_output_file(self.output_path, urls.HOST_REDIRECTS, netlify_redirects(redirects))
-        write_output_file(self.output_path, urls.HTACCESS, htaccess(csp, redirects))
+        write_output_file(self.output_path, urls.HTACCESS, htaccess(csp, redirects, editor))

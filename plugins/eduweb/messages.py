@@ -255,6 +255,59 @@ CATALOGUE: dict[str, Message] = {
         en="another program already uses the port (stop it, or choose another port "
         "with --port, e.g. --port 8001)",
     ),
+    # ------------------------------------ CMS local mode (eduweb/cms_local.py)
+    # `invoke cms`: the terminal after a save, and the errors its API sends
+    # the editor, which shows them to the writer.
+    "cms_local.saved_ok": Message(
+        sv="Sparade {path}: inga fel",
+        en="Saved {path}: no problems",
+    ),
+    "cms_local.saved_problems": Message(
+        sv="Sparade {path}, men webbplatsen kan inte byggas förrän raderna nedan är rättade "
+        "(rätta i redigeringsverktyget och spara igen):",
+        en="Saved {path}, but the site will not build until the lines below are fixed "
+        "(fix them in the editor and save again):",
+    ),
+    "cms_local.path_refused": Message(
+        sv="{path} kan inte ändras från redigeringsverktyget (bara filer i content/news, "
+        "content/programmes, content/contacts, content/pages och content/images)",
+        en="{path} cannot be changed from the editor (only files in content/news, "
+        "content/programmes, content/contacts, content/pages and content/images)",
+    ),
+    "cms_local.not_found": Message(
+        sv="{path} finns inte (den kan ha tagits bort; ladda om sidan)",
+        en="{path} does not exist (it may have been deleted; reload the page)",
+    ),
+    "cms_local.bad_request": Message(
+        sv="redigeringsverktyget skickade något som inte gick att läsa (ladda om sidan och "
+        "försök igen)",
+        en="the editor sent something that could not be read (reload the page and try again)",
+    ),
+    "cms_local.unknown_action": Message(
+        sv="redigeringsverktyget bad om {action}, som inte finns här (ladda om sidan)",
+        en="the editor asked for {action}, which does not exist here (reload the page)",
+    ),
+    "cms_local.wrong_host": Message(
+        sv="öppna redigeringsverktyget på adressen som står i terminalen "
+        "(http://127.0.0.1:…/admin/)",
+        en="open the editor at the address shown in the terminal (http://127.0.0.1:…/admin/)",
+    ),
+    "cms_local.wrong_origin": Message(
+        sv="bara redigeringsverktyget på den här datorn får spara filer (öppna det på "
+        "adressen som står i terminalen)",
+        en="only the editor on this computer may save files (open it at the address shown "
+        "in the terminal)",
+    ),
+    "cms_local.too_large": Message(
+        sv="filen är för stor för att sparas härifrån (högst 24 MB; gör bilden mindre)",
+        en="the file is too large to save from here (at most 24 MB; make the picture smaller)",
+    ),
+    "cms_local.no_editor": Message(
+        sv="{settings} har ingen inställning CMS, så webbplatsen har inget "
+        "redigeringsverktyg (se README, avsnittet om redigeringsverktyget)",
+        en="{settings} has no CMS setting, so the site has no editor (see the README's "
+        "section on the editor)",
+    ),
     # ------------------------------------------------------------- deploy
     # deploy.py and the DEPLOY_* settings: read by the person publishing.
     "deploy.kind.new": Message(sv="ny", en="new"),
@@ -1564,6 +1617,113 @@ CATALOGUE: dict[str, Message] = {
     # In the body, where a line may show several pictures: which one.
     "picture.in_body": Message(
         sv="{path} går inte att visa: {problem}", en="{path} cannot be shown: {problem}"
+    ),
+    # ------------------------------------------ statements.py (issue 11)
+    # The accessibility statement (ACCESSIBILITY) and the privacy notice (PRIVACY).
+    "statements.required": Message(
+        sv="måste anges (se docs/content-model.md, avsnittet om redogörelserna)",
+        en="is required (see docs/content-model.md, the section on the statements)",
+    ),
+    "statements.missing_accessibility": Message(
+        sv="saknas: tillgänglighetsredogörelsen (/tillganglighet/) byggs av den och krävs enligt "
+        "lagen om tillgänglighet till digital offentlig service (se docs/content-model.md)",
+        en="is missing: the accessibility statement (/tillganglighet/) is built from it and the "
+        "law requires one (see docs/content-model.md)",
+    ),
+    "statements.missing_privacy": Message(
+        sv="saknas: sidan om personuppgifter (/personuppgifter/) byggs av den "
+        "(se docs/content-model.md)",
+        en="is missing: the privacy notice (/personuppgifter/) is built from it "
+        "(see docs/content-model.md)",
+    ),
+    "statements.status": Message(
+        sv="{value} är ingen av lagens formuleringar (skriv 'helt', 'delvis' eller 'inte', "
+        "som i helt förenlig, delvis förenlig, inte förenlig)",
+        en="{value} is not one of the law's wordings (write 'helt', 'delvis' or 'inte')",
+    ),
+    "statements.date": Message(
+        sv="{value} är inget datum (skriv ÅÅÅÅ-MM-DD inom citattecken, t.ex. '2026-11-23')",
+        en="{value} is not a date (write YYYY-MM-DD in quotes, e.g. '2026-11-23')",
+    ),
+    "statements.email": Message(
+        sv="{value} är ingen e-postadress (skriv t.ex. 'webb@example.se')",
+        en="{value} is not an e-mail address (write e.g. 'webb@example.se')",
+    ),
+    "statements.org_number": Message(
+        sv="{value} är inget organisationsnummer (skriv tio siffror med bindestreck, "
+        "t.ex. '212000-0000')",
+        en="{value} is not an organisation number (write ten digits with a hyphen, "
+        "e.g. '212000-0000')",
+    ),
+    "statements.url": Message(
+        sv="{value} är ingen https-adress (skriv t.ex. 'https://www.digg.se/tdosanmalan')",
+        en="{value} is not an https address (write e.g. 'https://www.digg.se/tdosanmalan')",
+    ),
+    "statements.group": Message(
+        sv="ska vara en grupp av nycklar och värden inom klammerparenteser, "
+        't.ex. {"email": "webb@example.se"}',
+        en='must be a group of keys and values in braces, e.g. {"email": "webb@example.se"}',
+    ),
+    "statements.key": Message(
+        sv="{value} duger inte som namn (använd a–z, 0–9 och bindestreck, t.ex. 'webbhotell')",
+        en="{value} is not a usable key (use a-z, 0-9 and hyphens, e.g. 'webbhotell')",
+    ),
+    "statements.list": Message(
+        sv='ska vara en lista inom hakparenteser, t.ex. [{"description": "…", "reason": "…"}]',
+        en='must be a list in brackets, e.g. [{"description": "…", "reason": "…"}]',
+    ),
+    "statements.fully_with_gaps": Message(
+        sv="'helt' förenlig går inte ihop med brister under gaps eller "
+        "disproportionate_burden (skriv 'delvis', eller ta bort de brister som är åtgärdade)",
+        en="'helt' (fully compliant) contradicts the gaps or disproportionate_burden listed "
+        "(write 'delvis', or remove the gaps that are fixed)",
+    ),
+    "statements.gaps_missing": Message(
+        sv="{status} kräver att bristerna listas: skriv vad som inte är tillgängligt under "
+        "gaps (eller disproportionate_burden), eller ändra status till 'helt'",
+        en="{status} needs the gaps listed: write what is not accessible under gaps "
+        "(or disproportionate_burden), or set status to 'helt'",
+    ),
+    "statements.updated_before_assessed": Message(
+        sv="{updated} är före bedömningen {assessed} (redogörelsen uppdateras när "
+        "bedömningen är gjord, så updated kan inte vara tidigare än assessed)",
+        en="{updated} is before the assessment {assessed} (updated cannot be before assessed)",
+    ),
+    "statements.footer_link": Message(
+        sv="länken till {url} saknas; redogörelsen ska gå att nå från varje sida "
+        '(lägg till ("{label}", "{url}"))',
+        en="the link to {url} is missing; it must be reachable from every page "
+        '(add ("{label}", "{url}"))',
+    ),
+    "statements.page_generated": Message(
+        sv="{address} byggs av inställningen {setting} i pelicanconf.py (ta bort filen och "
+        "skriv uppgifterna där, eller ge sidan en annan adress med slug:)",
+        en="{address} is built from the setting {setting} in pelicanconf.py (remove the file "
+        "and write its facts there, or give the page another slug:)",
+    ),
+    # ------------------------------------------------------------- search
+    # The search index Pagefind builds over the finished site (search_index.py).
+    "where.search": Message(sv="sökfunktionen", en="search index"),
+    "search.missing": Message(
+        sv=(
+            "programmet Pagefind, som bygger sökfunktionen, är inte installerat "
+            "(installera det med: pip install -r requirements.txt)"
+        ),
+        en="the Pagefind program is not installed (install it: pip install -r requirements.txt)",
+    ),
+    "search.failed": Message(
+        sv=(
+            "Pagefind kunde inte bygga sökfunktionen: {reason} (bygg igen; händer det igen, "
+            "installera om Pagefind med: pip install -r requirements.txt)"
+        ),
+        en=(
+            "Pagefind could not build the search index: {reason} (build again; if it "
+            "happens again, reinstall Pagefind: pip install -r requirements.txt)"
+        ),
+    ),
+    "search.timeout": Message(
+        sv="Pagefind blev inte klart med sökfunktionen på {seconds} sekunder (bygg igen)",
+        en="Pagefind did not finish the search index in {seconds} seconds (build again)",
     ),
 }
 

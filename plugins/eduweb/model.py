@@ -428,6 +428,11 @@ class News(_Schema):
         ),
     )
     author: Text = Field(None, title="Skribent")
+    owner: Text = Field(
+        None,
+        title="Sidansvarig",
+        description="Vem som ansvarar för innehållet. Utan värde visas webbplatsens sidansvarige.",
+    )
     image: Image = Field(
         None,
         title="Bild",
@@ -491,6 +496,11 @@ class Page(_Schema):
     title: RequiredText = Field(title="Rubrik")
     summary: Text = Field(
         None, title="Ingress", description="Visas under rubriken och i sökmotorernas träfflistor."
+    )
+    owner: Text = Field(
+        None,
+        title="Sidansvarig",
+        description="Vem som ansvarar för innehållet. Utan värde visas webbplatsens sidansvarige.",
     )
     slug: Slug = Field(
         None,
@@ -652,6 +662,11 @@ class Programme(_Schema):
         None, title="Plats", description="Där träffarna hålls om inget annat anges, t.ex. Digitalt."
     )
     price: Text = Field(None, title="Pris")
+    owner: Text = Field(
+        None,
+        title="Sidansvarig",
+        description="Vem som ansvarar för innehållet. Utan värde visas webbplatsens sidansvarige.",
+    )
     teachers: _list_of(ContactId) = Field(
         [],
         title="Lärare",

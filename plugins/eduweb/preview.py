@@ -173,10 +173,14 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         ctype = self.guess_type(str(target))
         if ctype == "text/html" or status == 404:
             ctype = "text/html; charset=utf-8"
-            if self.server.watching:
+            if self.server.watching and self.reloads(path):
                 body = inject(body, generation)
         self.send(status, ctype, body, with_body)
         return None
+
+    def reloads(self, path: str) -> bool:
+        """Whether the page at `path` gets the reload script (in --watch)."""
+        return True
 
     def send(self, status: int, ctype: str, body: bytes, with_body: bool) -> None:
         self.send_response(status)
@@ -217,6 +221,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
 class PreviewServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    start_page = ""  # the address printed when the site is served
 
     def __init__(self, address: tuple[str, int], output: Path, watching: bool):
         register_media_types()  # .vcf as the hosts serve it, whatever mime.types says
@@ -370,9 +375,11 @@ def watch(root: Path, settings: str, builder: Builder, state: BuildState, stop: 
     return threads
 
 
-def open_server(host: str, port: int, output: Path, watching: bool) -> PreviewServer:
+def open_server(
+    host: str, port: int, output: Path, watching: bool, server_class: type = PreviewServer
+) -> PreviewServer:
     try:
-        return PreviewServer((host, port), output, watching)
+        return server_class((host, port), output, watching)
     except OSError as error:
         reason = (
             messages.text("preview.port_busy")
@@ -387,21 +394,31 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eduweb.preview", description=__doc__)
+def arguments(prog: str, description: str | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--watch", action="store_true", help="rebuild on save and reload pages")
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     parser.add_argument("-o", "--output", default="output")
     parser.add_argument("--build-once", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments("python -m eduweb.preview", __doc__).parse_args(argv)
     if args.build_once:
         return build_once(args.settings, args.output)
+    return serve(args)
+
+
+def serve(args: argparse.Namespace, server_class: type = PreviewServer) -> int:
+    """Serve (and with --watch, build and rebuild) until Ctrl+C or SIGTERM;
+    `server_class` may add to what is served (cms_local.py)."""
     root = Path.cwd()
     output = (root / args.output).absolute()
 
-    server = open_server(args.bind, args.port, output, args.watch)
+    server = open_server(args.bind, args.port, output, args.watch, server_class)
     stop = threading.Event()
     builder = Builder(root, args.settings, output)
     # Stopped by a signal (the tests, a service manager): end like Ctrl+C, so
@@ -412,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
             watch(root, args.settings, builder, server.state, stop)
             server.state.wait(0, None)  # the address is shown once there is a site
         host, port = server.server_address[:2]
-        say(messages.text("preview.serving", url=f"http://{host}:{port}/"))
+        say(messages.text("preview.serving", url=f"http://{host}:{port}/{server.start_page}"))
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         pass

@@ -1,4 +1,5 @@
-"""Programme pages, the programme list, the site calendar and .ics files (issue 3)."""
+"""Programme pages, the programme list, the site calendar (with its pages per
+programme and month), the .ics files (issue 3) and /kalender.json (issue 11)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from .programmes import (
     build_programme,
     calendar_entries,
     coming_entries,
-    sessions_by_month,
     split_programmes,
     webcal_url,
 )
+from .reader_calendar import HOME_SESSION_COUNT, attach_add_links, calendar_json, calendar_pages
 from .schema_org import programme_json_ld
 
 
@@ -39,10 +40,14 @@ class ProgrammesGenerator(Generator):
             body = doc.html if doc.html is not None else render(md, doc.body)
             programme.body_html = with_pictures(body, settings, eager_first=True)
             programme.json_ld = programme_json_ld(programme, settings["PUBLIC_URL"], organization)
+            programme.facts = settings["_EDUWEB_FACTS"].get(doc.source_path)
             programmes.append(programme)
         coming, others = split_programmes(programmes, now, tz)
         entries = calendar_entries(programmes)
+        coming_sessions = coming_entries(entries, now)
+        attach_add_links(coming_sessions, settings["PUBLIC_URL"], tz.key)
         self._programmes, self._entries = programmes, entries
+        self._calendar = calendar_pages(programmes, entries, coming_sessions, tz)
         self._entries_of = {id(p): [] for p in programmes}
         for entry in entries:
             self._entries_of[id(entry.programme)].append(entry)
@@ -50,10 +55,14 @@ class ProgrammesGenerator(Generator):
         context["programmes_by_slug"] = {p.slug: p for p in programmes}
         context["coming_programmes"] = coming
         context["other_programmes"] = others
-        context["calendar_months"] = sessions_by_month(coming_entries(entries, now), tz)
         context["calendar_webcal_url"] = webcal_url(settings["PUBLIC_URL"], urls.CALENDAR_ICS)
+        context["calendar_programme_links"] = self._calendar.programme_links
+        context["calendar_month_links"] = self._calendar.month_links
+        # The home page's "next sessions", across programmes.
+        context["next_sessions"] = coming_sessions[:HOME_SESSION_COUNT]
         add_sitemap_entry(context, urls.PROGRAMME_LIST)
-        add_sitemap_entry(context, urls.CALENDAR)
+        for view in self._calendar.views:
+            add_sitemap_entry(context, view.url)
         for programme in programmes:
             add_sitemap_entry(context, programme.url)
 
@@ -65,12 +74,16 @@ class ProgrammesGenerator(Generator):
             context,
             url=urls.PROGRAMME_LIST,
         )
-        writer.write_file(
-            urls.save_as(urls.CALENDAR),
-            self.get_template("calendar"),
-            context,
-            url=urls.CALENDAR,
-        )
+        calendar_template = self.get_template("calendar")
+        for view in self._calendar.views:
+            writer.write_file(
+                urls.save_as(view.url),
+                calendar_template,
+                context,
+                url=view.url,
+                calendar=view,
+                calendar_months=view.months,
+            )
         template = self.get_template("programme")
         for programme in self._programmes:
             writer.write_file(
@@ -92,6 +105,17 @@ class ProgrammesGenerator(Generator):
             name=self.settings["SITENAME"],
             description=f"Alla utbildningstillfällen från {self.settings['SITENAME']}",
             entries=self._entries,
+        )
+        write_output_file(
+            self.output_path,
+            urls.CALENDAR_JSON,
+            calendar_json(
+                self._entries,
+                name=self.settings["SITENAME"],
+                public_url=self.settings["PUBLIC_URL"],
+                tz_name=self.settings["_eduweb_tz"].key,
+                now=self.settings["_EDUWEB_NOW"],
+            ),
         )
 
     def _write_ics(self, url: str, *, name: str, description: str, entries: list) -> None:

@@ -96,6 +96,8 @@ class SessionView:
     start: dt.datetime  # aware, local time; all-day: 00:00
     end: dt.datetime  # aware; all-day: 00:00 the next day (exclusive)
     uid: str = ""  # without the @host part; set per programme
+    # reader_calendar.AddLinks (Google Calendar, Outlook), set once per build.
+    add_links: Any = None
 
     @property
     def all_day(self) -> bool:
@@ -178,6 +180,7 @@ class ProgrammeView:
     extra: dict = field(default_factory=dict)
     body_html: str = ""
     json_ld: dict[str, Any] = field(default_factory=dict)
+    facts: Any = None  # page_facts.PageFacts: owner and last update
 
     @property
     def url(self) -> str:

@@ -48,6 +48,8 @@ def document_metadata(doc: Document, html: str, settings: dict) -> dict:
         "extra": meta.extra,
         "kind": doc.kind,
         "status": "draft" if doc.is_draft else "published",
+        # "Sidansvarig" and "Senast uppdaterad" (page_facts.py).
+        "facts": settings.get("_EDUWEB_FACTS", {}).get(doc.source_path),
     }
     if doc.kind == "news":
         metadata.update(

@@ -160,6 +160,12 @@ def article_fields(title: str, today: dt.date) -> list[Field]:
         ("tags", "Ämnesord inom hakparenteser, t.ex. [Digitalisering, Ledarskap].", "[]"),
         ("author", "Vem som skrev texten, t.ex. Emil Hägglund.", ""),
         (
+            "owner",
+            "Sidansvarig som visas längst ner, t.ex. Utbildningsenheten. Lämna tomt för "
+            "webbplatsens standard (CONTENT_OWNER i pelicanconf.py).",
+            "",
+        ),
+        (
             "image",
             "Bild överst: sökvägen från content/, t.ex. images/bild.jpg (lägg bilden i "
             "content/images/).",
@@ -260,6 +266,12 @@ def programme_fields(title: str, today: dt.date) -> list[Field]:
         ("location", "Plats för träffarna, t.ex. Digitalt eller Storgatan 1, Umeå.", ""),
         ("price", "Pris, t.ex. 12 000 kr exklusive moms.", ""),
         (
+            "owner",
+            "Sidansvarig som visas längst ner, t.ex. Utbildningsenheten. Lämna tomt för "
+            "webbplatsens standard (CONTENT_OWNER i pelicanconf.py).",
+            "",
+        ),
+        (
             "teachers",
             "Lärare: namn, eller filnamn i content/contacts/ utan .yml, t.ex. [Anna Berg].",
             "[]",
@@ -317,6 +329,12 @@ def page_fields(title: str) -> list[Field]:
             "summary",
             "En eller två meningar om sidan, för sökmotorer. Lämna tomt för att använda "
             "första stycket.",
+            "",
+        ),
+        (
+            "owner",
+            "Sidansvarig som visas längst ner, t.ex. Utbildningsenheten. Lämna tomt för "
+            "webbplatsens standard (CONTENT_OWNER i pelicanconf.py).",
             "",
         ),
         *_common_tail("sidan"),

@@ -17,6 +17,7 @@ date has no endDate.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .programmes import ProgrammeView, RoundView, SessionView, is_online
@@ -120,3 +121,49 @@ def _event(
             offer["validThrough"] = round_.registration_deadline.isoformat()
         event["offers"] = offer
     return event
+
+
+def news_article_json_ld(
+    article: Any,
+    public_url: str,
+    organization: str,
+    picture_url: Callable[[str], str] | None = None,
+) -> dict:
+    """A NewsArticle for a news article's page (issue 11).
+
+    `article` is Pelican's Article as the reader made it (reader.py): dates
+    are aware (the site's zone), so both are written with their offset. The
+    publisher is the organisation, and it is the author too when no `author`
+    is written: schema.org wants an author, and the organisation is who
+    stands behind an unsigned article. `picture_url` gives the address of
+    the picture's published copy (pictures.py), never the original, which
+    may be megabytes and carry the camera's metadata.
+    """
+    page = f"{public_url}/{article.url}"
+    publisher = {"@type": "Organization", "name": organization, "url": f"{public_url}/"}
+    author = getattr(article, "author", None)
+    modified = getattr(article, "modified", None) or article.date
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.summary,
+        "inLanguage": "sv",
+        "datePublished": article.date.isoformat(),
+        "dateModified": modified.isoformat(),
+        "author": {"@type": "Person", "name": author.name} if author else publisher,
+        "publisher": publisher,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": page},
+        "url": page,
+    }
+    image = getattr(article, "image", None)
+    if image:
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": public_url + (picture_url(image) if picture_url else f"/{image}"),
+            "description": getattr(article, "image_alt", None) or "",
+        }
+    tags = getattr(article, "tags", None)
+    if tags:
+        data["keywords"] = ", ".join(tag.name for tag in tags)
+    return data

@@ -81,8 +81,15 @@ class SettingsModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-# The message key for a key that is missing, by key name.
+# The message key for a key that is missing: by "SETTING.key" for one
+# setting, or by key name for every setting (a name such as "description"
+# means different things in different settings).
 MISSING: dict[str, str] = {}
+
+
+def missing_message(loc: tuple) -> str:
+    """The message key for the missing key at `loc`."""
+    return MISSING.get(f"{loc[0]}.{loc[-1]}") or MISSING.get(str(loc[-1]), "setting.required")
 
 
 def typo_hint(key: str, known: typing.Iterable[str]) -> str:
@@ -129,7 +136,7 @@ def problems_of(error: ValidationError, root: type[BaseModel]) -> list[Problem]:
         if kind == "setting":
             message = item["ctx"]["message"]
         elif kind == "missing":
-            message = messages.text(MISSING.get(str(loc[-1]), "setting.required"))
+            message = messages.text(missing_message(loc))
         elif kind == "extra_forbidden":
             parent = _model_at(root, loc[:-1])
             known = parent.model_fields if isinstance(parent, type) else ()

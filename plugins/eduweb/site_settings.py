@@ -46,6 +46,14 @@ from .setting_types import (
     text,
 )
 from .settings_files import SettingsSource
+from .statements import (
+    AccessibilitySettings,
+    PrivacySettings,
+    Statements,
+    accessibility_problems,
+    build_statements,
+    footer_problems,
+)
 
 # An address inside the site as the theme writes it after "/": nyheter/,
 # om-webbplatsen/, kalender.ics, or "" for the front page.
@@ -54,7 +62,14 @@ LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 # A folder below content/ (STATIC_PATHS) or the output folder (OUTPUT_RETENTION).
 RELATIVE_PATH_RE = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*")
 
-MISSING.update({"PUBLIC_URL": "setting.missing_public_url", "TIMEZONE": "setting.missing_timezone"})
+MISSING.update(
+    {
+        "PUBLIC_URL": "setting.missing_public_url",
+        "TIMEZONE": "setting.missing_timezone",
+        "ACCESSIBILITY": "statements.missing_accessibility",
+        "PRIVACY": "statements.missing_privacy",
+    }
+)
 
 
 def _public_url(value: object) -> str:
@@ -278,6 +293,14 @@ class SiteSettings(BaseModel):
     BRAND: Brand = BrandSettings()
     ORGANIZATION_CONTACT: Contact = OrganizationContact()
     MATOMO: MatomoSettings | None = None
+    # The accessibility statement and the privacy notice (statements.py).
+    # Optional here, so tools that read other settings (deploy) need not
+    # have them; a build requires both (build_problems).
+    ACCESSIBILITY: AccessibilitySettings | None = None
+    PRIVACY: PrivacySettings | None = None
+    # "Sidansvarig" on every page without an owner: of its own; default
+    # ORGANIZATION, else SITENAME (page_facts.py).
+    CONTENT_OWNER: Annotated[str, BeforeValidator(optional_text)] = ""
     DEPLOY_TARGET: Annotated[str, BeforeValidator(_deploy_target)] = "none"
     DEPLOY_RSYNC_TARGET: Annotated[
         str, _deploy_check("deploy.setting.rsync_target", RSYNC_TARGET_RE)
@@ -337,6 +360,31 @@ def check_site_settings(
         problems += consent_problems(model.CONSENT, model.MATOMO)
         problems += contrast_problems(model.BRAND)
         problems += logo_problems(model.BRAND, logo_folders(settings))
+        if model.ACCESSIBILITY:
+            problems += accessibility_problems(model.ACCESSIBILITY)
         consent = build_consent(model.CONSENT, model.MATOMO, model.SITENAME)
     errors = [source.error(loc, message) for loc, message in problems]
     return (None, None, errors) if errors else (model, consent, [])
+
+
+def build_problems(model: SiteSettings) -> list[Problem]:
+    """What a build needs beyond valid settings: both statements, linked
+    from the footer of every page."""
+    problems: list[Problem] = [
+        ((key,), messages.text(MISSING[key]))
+        for key in ("ACCESSIBILITY", "PRIVACY")
+        if getattr(model, key) is None
+    ]
+    return problems + footer_problems(model.FOOTER_LINKS)
+
+
+def site_statements(model: SiteSettings) -> Statements:
+    """The accessibility statement and privacy notice of checked settings."""
+    organization = model.ORGANIZATION or model.SITENAME
+    return build_statements(
+        model.ACCESSIBILITY,
+        model.PRIVACY,
+        organization,
+        model.SITENAME,
+        statistics=model.MATOMO is not None,
+    )

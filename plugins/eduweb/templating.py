@@ -11,6 +11,7 @@ from markupsafe import Markup
 from . import urls
 from .brand import logo_url
 from .dates import format_date_sv, format_time_sv, format_weekday_sv
+from .schema_org import news_article_json_ld
 
 
 def json_ld(data: dict) -> Markup:
@@ -62,7 +63,15 @@ def mid_sentence(value: str, generic: bool = False) -> str:
 
 
 def jinja_filters(settings: dict) -> dict:
+    def news_json_ld(article) -> dict:
+        # Read at render time: the contract's settings are applied after this runs.
+        organization = settings.get("ORGANIZATION") or settings["SITENAME"]
+        shelf = settings.get("_EDUWEB_PICTURES")
+        picture_url = shelf.url if shelf is not None else None
+        return news_article_json_ld(article, settings["PUBLIC_URL"], organization, picture_url)
+
     return {
+        "news_json_ld": news_json_ld,
         "sv_date": format_date_sv,
         "sv_weekday": format_weekday_sv,
         "sv_time": format_time_sv,

@@ -17,8 +17,16 @@ NEWS_FEED = "nyheter/atom.xml"
 PROGRAMME_LIST = "utbildningar/"
 CALENDAR = "kalender/"
 CALENDAR_ICS = "kalender.ics"
+# The site calendar as open data (docs/kalender.schema.json).
+CALENDAR_JSON = "kalender.json"
 CONTACTS_PAGE = "kontakt/"
 COOKIES_PAGE = "cookies/"
+# Generated from settings (statements.py).
+ACCESSIBILITY_PAGE = "tillganglighet/"
+PRIVACY_PAGE = "personuppgifter/"
+# The search page and the search index Pagefind writes (search_index.py).
+SEARCH_PAGE = "sok/"
+SEARCH_BUNDLE = "pagefind/"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 NOT_FOUND = "404.html"
@@ -28,6 +36,9 @@ THEME_STATIC = "theme/"
 IMAGES = "images/"
 # Resized copies of the pictures, named by their content's hash (pictures.py).
 PICTURES = "bilder/"
+# The web editor (cms_admin.py), written only when the CMS setting is set;
+# no page of the site and not in the sitemap, but its address is reserved.
+ADMIN = "admin/"
 
 # Pelican's address patterns; Pelican fills them in (settings.py).
 ARTICLE_PATTERN = NEWS_LIST + "{date:%Y}/{slug}/"
@@ -66,6 +77,16 @@ def programme_url(slug: str) -> str:
 
 def programme_ics_url(slug: str) -> str:
     return programme_url(slug) + ICS_NAME
+
+
+def calendar_programme_url(slug: str) -> str:
+    """The site calendar filtered to one programme's sessions."""
+    return f"{CALENDAR}utbildning/{slug}/"
+
+
+def calendar_month_url(year_month: str) -> str:
+    """The site calendar filtered to one month ('2027-09')."""
+    return f"{CALENDAR}manad/{year_month}/"
 
 
 def vcard_url(contact_id: str) -> str:
@@ -108,16 +129,24 @@ def fixed_addresses() -> list[str]:
         programme_url(sample),
         programme_ics_url(sample),
         CALENDAR,
+        calendar_programme_url(sample),
+        calendar_month_url("2000-01"),
         CALENDAR_ICS,
+        CALENDAR_JSON,
         CONTACTS_PAGE,
         vcard_url(sample),
         COOKIES_PAGE,
+        ACCESSIBILITY_PAGE,
+        PRIVACY_PAGE,
+        SEARCH_PAGE,
+        SEARCH_BUNDLE,
         SITEMAP,
         ROBOTS,
         NOT_FOUND,
         THEME_STATIC,
         IMAGES,
         PICTURES,
+        ADMIN,
     ]
 
 
@@ -134,13 +163,18 @@ HOST_REDIRECTS = "_redirects"
 HOST_HEADERS = "_headers"
 HTACCESS = ".htaccess"
 # Folders whose every address belongs to the site: files copied as they are,
-# contacts' vCards and the news list's pages 2, 3, …, whose number shifts as
-# news are added and removed.
+# contacts' vCards, the calendar's pages per programme and month, and the news
+# list's pages 2, 3, …, whose number shifts as news are added and removed.
+# The web editor's folder is reserved whether or not the CMS setting is set,
+# so that turning the editor on never collides with a page or an alias.
 _RESERVED_FOLDERS = (
     THEME_STATIC,
     IMAGES,
     PICTURES,
+    ADMIN,
     VCARD_FOLDER,
+    SEARCH_BUNDLE,
+    CALENDAR,
     news_page_url(2).rsplit("2/", 1)[0],
 )
 
@@ -154,8 +188,12 @@ _RESERVED_ADDRESSES = frozenset(
         PROGRAMME_LIST,
         CALENDAR,
         CALENDAR_ICS,
+        CALENDAR_JSON,
         CONTACTS_PAGE,
         COOKIES_PAGE,
+        ACCESSIBILITY_PAGE,
+        PRIVACY_PAGE,
+        SEARCH_PAGE,
         SITEMAP,
         ROBOTS,
         NOT_FOUND,

@@ -58,6 +58,15 @@ TEST_PAGE_SOURCE = "\n".join(
 )
 
 
+# A page for the search tests: it says "utbildning" and "distansutbildning",
+# never "utbildningen", which a search must find it by (Swedish stemming).
+SEARCH_TEST_PAGE = "soktest/"
+SEARCH_TEST_SOURCE = (
+    "---\ntitle: Söktest\nsummary: En sida som sökningen ska hitta.\n---\n\n"
+    "Här står ordet utbildning, en gång, och ordet distansutbildning.\n"
+)
+
+
 def axe_script() -> Path:
     """axe.min.js from the pinned axe-playwright-python package (no npm, no network)."""
     try:
@@ -71,6 +80,7 @@ def consent_builds(tmp_path_factory) -> dict[str, Path]:
     """The sample site with the test page, built once per policy version."""
     site = Site(tmp_path_factory.mktemp("browser") / "site", with_sample=True)
     site.write("pages/samtyckestest.md", TEST_PAGE_SOURCE)
+    site.write("pages/soktest.md", SEARCH_TEST_SOURCE)
     outputs = {}
     for version in POLICY_VERSIONS:
         with open(site.root / "pelicanconf.py", "a", encoding="utf-8") as settings:

@@ -91,6 +91,7 @@ PAGE_KINDS = {
     "contacts": "/kontakt/",
     "cookies": "/cookies/",
     "page": "/om-webbplatsen/",
+    "search": "/sok/",
 }
 
 

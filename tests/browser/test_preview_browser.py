@@ -62,12 +62,15 @@ class Preview:
 
 
 @contextmanager
-def preview(site: Site, *args: str) -> Iterator[tuple[Preview, str]]:
-    """Start the preview in the site folder; stop it and its builds at the end."""
+def preview(
+    site: Site, *args: str, module: str = "eduweb.preview"
+) -> Iterator[tuple[Preview, str]]:
+    """Start the preview (or `module`, which serves the same way: the CMS's
+    local mode) in the site folder; stop it and its builds at the end."""
     env = dict(os.environ, PYTHONPATH=str(site.root / "plugins"))
     env.pop("PUBLIC_URL", None)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "eduweb.preview", "--port", "0", *args],
+        [sys.executable, "-m", module, "--port", "0", *args],
         cwd=site.root,
         env=env,
         stdout=subprocess.PIPE,

@@ -1,0 +1,332 @@
+"""Site search (issue 11, point 2): what the build indexes, the search
+page's own policy, and a Pagefind that fails. The search itself runs in
+Chromium: tests/browser/test_search_browser.py."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import netlify_headers
+import pytest
+from conftest import Site, article
+from eduweb import search_index, urls
+from eduweb.consent import check_consent
+from eduweb.errors import ContentValidationError
+
+BODY = "data-pagefind-body"
+
+
+def fake_pagefind(tmp_path: Path, script: str) -> str:
+    """An executable that stands in for Pagefind (PAGEFIND_BINARY_PATH)."""
+    path = tmp_path / "fake-pagefind"
+    path.write_text("#!/bin/sh\n" + script + "\n", encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return str(path)
+
+
+# ------------------------------------------------------------- the policy
+def test_the_search_policy_adds_wasm_to_script_src_and_nothing_else():
+    csp = check_consent({}, None).csp
+    relaxed = search_index.search_page_csp(csp)
+    before, after = csp.split("; "), relaxed.split("; ")
+    changed = [(b, a) for b, a in zip(before, after, strict=True) if b != a]
+    assert changed == [("script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'")]
+    assert search_index.search_page_csp(relaxed) == relaxed
+
+
+def test_only_the_search_page_has_the_relaxed_policy(sample_build):
+    csp = sample_build.html("").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    strict = csp["content"]
+    relaxed = search_index.search_page_csp(strict)
+    pages = sorted(sample_build.output.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        rel = path.relative_to(sample_build.output).as_posix()
+        meta = sample_build.html(rel).find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        if meta is None:
+            continue  # an old address's redirect page
+        want = relaxed if rel == urls.save_as(urls.SEARCH_PAGE) else strict
+        assert meta["content"] == want, rel
+    rules = netlify_headers.parse(sample_build.text("_headers"))
+    for path in ("/sok/", "/sok/index.html"):
+        header = netlify_headers.headers_for(rules, path)["Content-Security-Policy"]
+        assert header == relaxed + "; frame-ancestors 'none'"
+    for path in ("/", "/sokord/", "/nyheter/", "/pagefind/pagefind.js"):
+        header = netlify_headers.headers_for(rules, path)["Content-Security-Policy"]
+        assert header == strict + "; frame-ancestors 'none'", path
+    htaccess = sample_build.text(".htaccess")
+    assert '<If "%{REQUEST_URI} =~ m#^/sok/#">' in htaccess
+    assert f'    Header always set Content-Security-Policy "{relaxed}; frame-ancestors' in htaccess
+
+
+# ------------------------------------------------------------- what is indexed
+def test_articles_programmes_and_pages_are_indexed_and_nothing_else(sample_build):
+    out = sample_build.output
+    marked = sorted(
+        p.relative_to(out).parent.as_posix() + "/"
+        for p in out.rglob("index.html")
+        if BODY in p.read_text(encoding="utf-8")
+    )
+    assert marked
+    for address in marked:
+        kind = sample_build.html(address).select_one("[data-kind]")["data-kind"]
+        expected = {"nyheter": "Nyhet", "utbildningar": "Utbildning"}.get(
+            address.split("/")[0], "Sida"
+        )
+        assert kind == expected, address
+    for address in (
+        urls.HOME,
+        urls.NEWS_LIST,
+        urls.PROGRAMME_LIST,
+        urls.CALENDAR,
+        urls.CONTACTS_PAGE,
+        urls.COOKIES_PAGE,
+        urls.SEARCH_PAGE,
+    ):
+        assert address not in marked
+    assert not any(a.startswith("nyheter/amne/") for a in marked)
+    assert BODY not in sample_build.text(urls.NOT_FOUND)
+    entry = json.loads(sample_build.text(urls.SEARCH_BUNDLE + "pagefind-entry.json"))
+    assert list(entry["languages"]) == ["sv"]  # <html lang="sv">: Swedish stemming
+    assert entry["languages"]["sv"]["page_count"] == len(marked)
+
+
+def test_a_news_article_records_its_kind_tags_date_and_summary(sample_build):
+    address = next(
+        p.relative_to(sample_build.output).parent.as_posix() + "/"
+        for p in sorted(sample_build.output.glob("nyheter/*/*/index.html"))
+        if "tag-list" in p.read_text(encoding="utf-8")
+    )
+    page = sample_build.html(address)
+    data = page.select_one("[data-pagefind-body] [data-kind]")
+    assert data.has_attr("hidden")
+    assert data["data-title"] == page.h1.get_text()
+    assert data["data-summary"]
+    assert data["data-date"] == page.select_one(".article-meta time")["datetime"]
+    tags = [span["data-tag"] for span in data.select("[data-pagefind-filter]")]
+    assert tags == [a.get_text() for a in page.select(".tag-list__tag")]
+
+
+def test_the_search_page_and_the_header_form(sample_build):
+    page = sample_build.html(urls.SEARCH_PAGE)
+    form = page.select_one("main form[role=search]")
+    assert form["action"] == "/sok/" and form.get("method") == "get"
+    assert [i["value"] for i in form.select("input[name=typ]")] == ["Nyhet", "Utbildning", "Sida"]
+    assert form.select_one("select[name=amne] option[value=Ledarskap]")
+    assert page.select_one("[role=status]")
+    assert not page.select("header form")  # one search form on the search page
+    home = sample_build.html(urls.HOME)
+    header_form = home.select_one("header form[role=search]")
+    assert header_form["action"] == "/sok/"
+    field = header_form.select_one("input[name=q]")
+    assert home.select_one(f"label[for={field['id']}]").get_text() == "Sök på webbplatsen"
+
+
+def test_pagefinds_own_interfaces_are_not_published(sample_build):
+    bundle = sample_build.output / urls.SEARCH_BUNDLE
+    assert (bundle / "pagefind.js").is_file()
+    assert not [name for name in search_index.UNUSED_FILES if (bundle / name).exists()]
+
+
+def test_a_site_with_nothing_to_search_gets_no_index(site: Site):
+    """Pagefind indexes every page whole when none is marked: not here."""
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    assert not (result.output / urls.SEARCH_BUNDLE).exists()
+    assert (result.output / urls.save_as(urls.SEARCH_PAGE)).exists()
+
+
+# ------------------------------------------------------------- failures
+def test_a_missing_pagefind_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "nowhere"))
+    with pytest.raises(ContentValidationError) as raised:
+        search_index.build_index(str(tmp_path), "output")
+    assert [str(e) for e in raised.value.errors] == [
+        "output:0: search index: the Pagefind program is not installed "
+        "(install it: pip install -r requirements.txt)"
+    ]
+
+
+def test_a_failing_pagefind_is_one_line_with_its_reason(tmp_path, monkeypatch):
+    script = 'echo "Indexing…"; printf "\\033[31mError: cannot read site\\033[0m\\n\\n" >&2; exit 3'
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path, script))
+    with pytest.raises(ContentValidationError) as raised:
+        search_index.build_index(str(tmp_path), "output")
+    (line,) = [str(e) for e in raised.value.errors]
+    assert line == (
+        "output:0: search index: Pagefind could not build the search index: "
+        "Error: cannot read site (build again; if it happens again, reinstall Pagefind: "
+        "pip install -r requirements.txt)"
+    )
+
+
+def test_a_pagefind_that_writes_no_index_is_a_failure(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path, "exit 0"))
+    with pytest.raises(ContentValidationError) as raised:
+        search_index.build_index(str(tmp_path), "output")
+    assert "pagefind.js missing" in str(raised.value.errors[0])
+
+
+def digest(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_build_whose_index_fails_stops_and_leaves_the_site_as_it_was(
+    site: Site, tmp_path, monkeypatch
+):
+    site.write("news/2024/a.md", article(title="Om utbildning"))
+    first = site.build()
+    assert first.returncode == 0, first.stderr
+    before = digest(first.output)
+    site.write("news/2024/b.md", article(title="Ny"))
+    script = 'echo "Error: out of memory" >&2; exit 1'
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path, script))
+    second = site.build()
+    assert second.returncode == 1
+    assert "Traceback" not in second.stderr
+    assert second.stderr.splitlines() == [
+        "output:0: search index: Pagefind could not build the search index: "
+        "Error: out of memory (build again; if it happens again, reinstall Pagefind: "
+        "pip install -r requirements.txt)",
+        "1 problem in 1 file; nothing was built and the previous output was left as it was",
+    ]
+    assert digest(first.output) == before
+    leftovers = [p for p in os.listdir(site.root) if p.startswith(".output.")]
+    assert leftovers == []
+
+
+# ------------------------------------------------------------- messages
+# (key, what causes it, the Swedish line): this area's part of the table of
+# messages (tests/test_messages.py).
+SV_FAILED = (
+    "output:0: sökfunktionen: Pagefind kunde inte bygga sökfunktionen: Error: out of memory "
+    "(bygg igen; händer det igen, installera om Pagefind med: pip install -r requirements.txt)"
+)
+MESSAGE_CASES = [
+    (
+        "where.search",
+        "Pagefind ends with an error",
+        SV_FAILED,
+    ),
+    (
+        "search.missing",
+        "no Pagefind binary (PAGEFIND_BINARY_PATH names no file)",
+        "output:0: sökfunktionen: programmet Pagefind, som bygger sökfunktionen, är inte "
+        "installerat (installera det med: pip install -r requirements.txt)",
+    ),
+    ("search.failed", "Pagefind ends with an error", SV_FAILED),
+    (
+        "search.timeout",
+        "Pagefind runs longer than the time allowed",
+        "output:0: sökfunktionen: Pagefind blev inte klart med sökfunktionen på 1 sekunder "
+        "(bygg igen)",
+    ),
+]
+SCRIPTS = {
+    "Pagefind ends with an error": 'echo "Error: out of memory" >&2; exit 1',
+    "Pagefind runs longer than the time allowed": "exec sleep 3",
+}
+
+
+@pytest.mark.usefixtures("swedish_messages")
+@pytest.mark.parametrize(
+    ("key", "how", "expected"), MESSAGE_CASES, ids=[c[0] for c in MESSAGE_CASES]
+)
+def test_each_search_message_in_swedish(key, how, expected, tmp_path, monkeypatch):
+    if how in SCRIPTS:
+        monkeypatch.setenv("PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path, SCRIPTS[how]))
+    else:
+        monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "nowhere"))
+    monkeypatch.setattr(search_index, "TIMEOUT_SECONDS", 1)
+    with pytest.raises(ContentValidationError) as raised:
+        search_index.build_index(str(tmp_path), "output")
+    assert [str(e) for e in raised.value.errors] == [expected]
+
+
+# ------------------------------------------------------------- reproducible
+def tree(folder: Path) -> dict[str, bytes]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
+def test_indexing_the_same_site_again_gives_the_same_bytes(sample_build, tmp_path):
+    """Pagefind alone writes filters in a different order at each run."""
+    site = tmp_path / "site"
+    shutil.copytree(sample_build.output, site)
+    bundle = site / urls.SEARCH_BUNDLE
+    first = tree(bundle)
+    for _ in range(3):
+        shutil.rmtree(bundle)
+        search_index.build_index(str(site))
+        assert tree(bundle) == first
+
+
+def test_the_sorted_filters_are_the_filters_pagefind_wrote(sample_build, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(sample_build.output, site)
+    bundle = site / urls.SEARCH_BUNDLE
+    shutil.rmtree(bundle)
+    original = search_index.make_stable
+    written = {}
+
+    def remember_then_sort(folder: str) -> None:
+        written.update(filters_of(Path(folder)))
+        original(folder)
+
+    try:
+        search_index.make_stable = remember_then_sort
+        search_index.build_index(str(site))
+    finally:
+        search_index.make_stable = original
+    assert filters_of(bundle) == written
+    assert set(written) == {"kind", "tag"}
+    assert set(written["kind"]) == {"Nyhet", "Utbildning", "Sida"}
+
+
+def filters_of(bundle: Path) -> dict[str, dict[str, list[int]]]:
+    """Filter -> value -> pages, as the index files say (order left out)."""
+    entry = json.loads((bundle / search_index.ENTRY).read_text(encoding="utf-8"))
+    (info,) = entry["languages"].values()
+    meta = search_index._load(str(bundle / f"pagefind.{info['hash']}.pf_meta"))
+    found = {}
+    for name, chunk in meta[3]:
+        _name, values = search_index._load(str(bundle / "filter" / f"{chunk}.pf_filter"))
+        found[name] = {value: sorted(pages) for value, pages in values}
+    return found
+
+
+# Pagefind 1.5.2 exits with 0 when it cannot write, leaving empty or cut files.
+CUT_INDEX = (
+    'mkdir -p "$2/pagefind/fragment"; echo "// js" > "$2/pagefind/pagefind.js"; '
+    ': > "$2/pagefind/pagefind-entry.json"; '
+    'printf "\\037\\213\\010\\000" > "$2/pagefind/fragment/sv_1.pf_fragment"'
+)
+
+
+def test_an_index_pagefind_could_not_finish_is_a_failure(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path, CUT_INDEX))
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(ContentValidationError) as raised:
+        search_index.build_index(str(site), "output")
+    assert "Pagefind could not build the search index: unexpected index files" in str(
+        raised.value.errors[0]
+    )
+
+
+def test_an_index_cut_short_on_a_full_disk_is_a_full_disk(tmp_path, monkeypatch):
+    """Reported as any write that fails: build.py turns it into the line
+    'the new site could not be written: No space left on device (…)'."""
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path, CUT_INDEX))
+    full = os.statvfs_result((4096, 4096, 100, 0, 0, 100, 0, 0, 0, 255))
+    monkeypatch.setattr(search_index.os, "statvfs", lambda path: full)
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(OSError) as raised:
+        search_index.build_index(str(site), "output")
+    assert raised.value.errno == errno.ENOSPC
