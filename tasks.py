@@ -185,6 +185,22 @@ def ensure_js_parsers(c):
     stamp.write_text(digest)
 
 
+@task(
+    help={
+        "articles": "number of generated news articles (default 1000)",
+        "repeat": "builds of each kind, alternating (default 3)",
+        "profile": "also run our build once under cProfile and print where the time goes",
+    }
+)
+def bench(c, articles=1000, repeat=3, profile=False):
+    """Time our build against plain Pelican on a generated corpus of N articles
+    (benchmarks/run.py; README, "Build speed")."""
+    options = f" --articles {int(articles)} --repeat {int(repeat)}"
+    options += " --profile" if profile else ""
+    with c.cd(HERE):
+        c.run(f"{sys.executable} -m benchmarks.run{options}", pty=False)
+
+
 @task
 def lint(c):
     """Run ruff over the code."""

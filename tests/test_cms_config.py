@@ -127,7 +127,6 @@ def test_every_kind_of_field_gets_its_widget():
         "time_format": "HH:mm",
         "hint": news["modified"]["hint"],
         "required": False,
-        "default": "",
     }
     assert "extra" not in news
     assert news["body"]["widget"] == "markdown"

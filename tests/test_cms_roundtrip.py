@@ -245,9 +245,9 @@ def saved_new() -> dict[str, str]:
 
 
 def test_a_new_entry_starts_with_empty_dates_not_now(saved_new):
-    """`default: ""` on the optional date fields: an empty field, never the
-    moment the entry was made."""
-    assert 'modified: ""\n' in saved_new["news/2026/ny-nyhet.md"]
+    """An optional date the writer has not touched is not in the file at
+    all: neither the moment the entry was made nor an empty `""`."""
+    assert "modified:" not in saved_new["news/2026/ny-nyhet.md"]
 
 
 def test_files_saved_by_the_editor_validate(saved_new, tmp_path):

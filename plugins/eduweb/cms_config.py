@@ -231,6 +231,9 @@ def _field(name: str, info: FieldInfo, schema: type[BaseModel]) -> dict[str, Any
         field |= WIDGETS[kind]
     elif isinstance(item, type) and issubclass(item, BaseModel):
         field |= {"widget": "list", "fields": _fields(item)}
+        if not info.is_required():
+            # Without it Decap starts a new entry with one empty item.
+            field["default"] = []
         if item in SUMMARIES:
             field["summary"] = SUMMARIES[item]
     else:
@@ -245,10 +248,11 @@ def _field(name: str, info: FieldInfo, schema: type[BaseModel]) -> dict[str, Any
     if info.description:
         field["hint"] = info.description
     if not info.is_required():
+        # No `default: ""` on optional dates: Decap 3.16 leaves an untouched
+        # one out of the file (tests/browser/test_cms_editor_browser.py: the
+        # all-day session has no time keys), while a default of "" would
+        # write `start_time: ""` into every new session.
         field["required"] = False
-        if field["widget"] == "datetime":
-            # Older Decap versions fill an empty date with "now".
-            field["default"] = ""
     return field
 
 
@@ -274,6 +278,11 @@ def _collection(spec: Collection) -> dict[str, Any]:
         "folder": spec.folder,
         "create": True,
         "slug": "{{slug}}",
+        # Also here, not only at the top: Decap puts a picture uploaded from
+        # an entry into the entry's own folder unless the collection says
+        # otherwise (a leading / is the site folder).
+        "media_folder": "/" + MEDIA_FOLDER,
+        "public_folder": PUBLIC_FOLDER,
         **options,
         "fields": fields,
     }

@@ -16,7 +16,7 @@ from .contacts import ContactDirectory, contact_card, contact_vcard
 from .generators import add_sitemap_entry, write_output_file
 
 # The hosts are told to send these types by host_files.py.
-from .host_files import CALENDAR_MEDIA_TYPE, VCARD_MEDIA_TYPE
+from .urls import CALENDAR_MEDIA_TYPE, VCARD_MEDIA_TYPE
 
 
 def register_media_types() -> None:

@@ -44,8 +44,9 @@ REVALIDATE = "no-cache"
 # Theme files and resized pictures carry their content's hash in their
 # names (assets.py, pictures.py).
 IMMUTABLE = "public, max-age=31536000, immutable"
-VCARD_MEDIA_TYPE = "text/vcard; charset=utf-8"
-CALENDAR_MEDIA_TYPE = "text/calendar; charset=utf-8"
+# In urls.py: contact_pages.py needs them without this module's imports (the editor's).
+VCARD_MEDIA_TYPE = urls.VCARD_MEDIA_TYPE
+CALENDAR_MEDIA_TYPE = urls.CALENDAR_MEDIA_TYPE
 FRAME_ANCESTORS = "frame-ancestors 'none'"
 WRITTEN_BY = "Written by the eduweb plugin at every build (plugins/eduweb/host_files.py)."
 

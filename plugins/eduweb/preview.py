@@ -278,6 +278,10 @@ class Builder:
         if proc is not None:
             with contextlib.suppress(OSError):
                 proc.terminate()
+            # Reap it before the server exits: a child left to the system's
+            # init can linger as a zombie in the process group of the server.
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=10)
 
 
 def build_once(settings: str, output: str) -> int:

@@ -19,6 +19,9 @@ CALENDAR = "kalender/"
 CALENDAR_ICS = "kalender.ics"
 # The site calendar as open data (docs/kalender.schema.json).
 CALENDAR_JSON = "kalender.json"
+# The media types the hosts are told to send (host_files.py) and the preview uses.
+VCARD_MEDIA_TYPE = "text/vcard; charset=utf-8"
+CALENDAR_MEDIA_TYPE = "text/calendar; charset=utf-8"
 CONTACTS_PAGE = "kontakt/"
 COOKIES_PAGE = "cookies/"
 # Generated from settings (statements.py).

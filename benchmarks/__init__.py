@@ -1,0 +1,1 @@
+"""Build-speed benchmark: a generated corpus (generate.py) and the runner (run.py)."""
