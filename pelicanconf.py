@@ -98,6 +98,35 @@ CONSENT = {
 # "statistik". Remove (or set to None) to run no statistics at all.
 MATOMO = {"url": "https://statistik.digitaltledarskap.example.se/", "site_id": 1}
 
+# The organisation's identity (plugins/eduweb/brand.py): the logo (an SVG or
+# PNG file below content/ or theme/static/, shown in the header with ORGANIZATION as its
+# text) and the colours of the light and dark schemes. Every pair the theme
+# draws is checked at build time (WCAG 2.1 AA: 4.5:1 for text, 3:1 for
+# edges and marks); a pair that fails stops the build. Leave out what the
+# defaults do well.
+BRAND = {
+    "logo": "img/logo.svg",
+    "light": {
+        "primary": "#0b3a5b",
+        "accent": "#0a7a6c",
+        "background": "#ffffff",
+        "text": "#1b1b1b",
+    },
+    "dark": {
+        "primary": "#8cc4f0",
+        "accent": "#4fc2b0",
+        "background": "#121519",
+        "text": "#e8eaed",
+    },
+}
+# The address block in every page's footer; every key may be left out.
+ORGANIZATION_CONTACT = {
+    "address": ["Digitalt ledarskap", "Box 100", "100 00 Stockholm"],
+    "email": "info@digitaltledarskap.example.se",
+    "phone": "08-123 456 00",
+    "org_number": "212000-0000",
+}
+
 # The web editor at /admin/ (Decap CMS): writers edit the files of content/
 # in a form and each save is committed to the repository below (with
 # "editorial_workflow", as a pull request that CI builds and a person merges).

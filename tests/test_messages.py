@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import test_body_checks
+import test_brand
 import test_cms_config
 import test_cms_local
 import test_deploy
@@ -1456,6 +1457,7 @@ def shows(key: str, line: str) -> bool:
 PARTS = {
     "test_messages": ROWS,
     "test_body_checks": test_body_checks.MESSAGE_CASES,
+    "test_brand": test_brand.MESSAGE_CASES,
     "test_cms_config": test_cms_config.MESSAGE_CASES,
     "test_links": test_links.MESSAGE_CASES,
     "test_scaffold": test_scaffold.MESSAGE_CASES,

@@ -17,17 +17,23 @@ def test_a_prelude_goes_before_the_file_and_into_its_hash(tmp_path):
     (theme / "css").mkdir(parents=True)
     (theme / "css/print.css").write_bytes(b"a { color: #000 }\n")
     (theme / "css/site.css").write_bytes(b"a { color: blue }\n")
+    (theme / "css/other.css").write_bytes(b"a { color: red }\n")
     plain, with_prelude = assets.Assets(), assets.Assets()
     plain.scan([str(theme)])
     prelude = assets.site_preludes({"PUBLIC_URL": "https://example.se"})
     with_prelude.scan([str(theme)], prelude)
     assert with_prelude.names["css/print.css"] != plain.names["css/print.css"]
-    assert with_prelude.names["css/site.css"] == plain.names["css/site.css"]
+    # site.css starts with the BRAND colours (tests/test_brand.py); others stay as they are.
+    assert with_prelude.names["css/site.css"] != plain.names["css/site.css"]
+    assert with_prelude.names["css/other.css"] == plain.names["css/other.css"]
     with_prelude.copy_to(str(tmp_path / "out"))
     printed = (tmp_path / "out/theme" / with_prelude.names["css/print.css"]).read_text()
     assert printed == ':root { --site-address: "https://example.se"; }\na { color: #000 }\n'
     site = (tmp_path / "out/theme" / with_prelude.names["css/site.css"]).read_text()
-    assert site == "a { color: blue }\n"
+    assert site.startswith("/* Generated from the BRAND setting")
+    assert site.endswith("}\na { color: blue }\n")
+    other = (tmp_path / "out/theme" / with_prelude.names["css/other.css"]).read_text()
+    assert other == "a { color: red }\n"
 
 
 def test_every_page_links_the_print_stylesheet_with_the_site_address(sample_build):

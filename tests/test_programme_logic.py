@@ -132,13 +132,13 @@ BEFORE = dt.date(2025, 1, 15)
     ("fields", "today", "key", "label"),
     [
         ({}, BEFORE, "open", "Öppen för anmälan"),
-        ({"booked_percent": "50"}, BEFORE, "open", "50\u00a0% fullbokad"),
-        ({"status": "open", "booked_percent": "80"}, BEFORE, "open", "80\u00a0% fullbokad"),
+        ({"booked_percent": "50"}, BEFORE, "open", "50\u00a0%\u00a0bokat"),
+        ({"status": "open", "booked_percent": "80"}, BEFORE, "open", "80\u00a0%\u00a0bokat"),
         (
             {"status": "few-places", "booked_percent": "90"},
             BEFORE,
             "few-places",
-            "Få platser kvar – 90\u00a0% fullbokad",
+            "Få platser kvar, 90\u00a0%\u00a0bokat",
         ),
         ({"status": "full"}, BEFORE, "full", "Fullbokad"),
         ({"booked_percent": "100"}, BEFORE, "full", "Fullbokad"),
@@ -158,7 +158,7 @@ def test_round_status(fields, today, key, label):
 
 STATUSES = [None, "open", "few-places", "full", "cancelled"]
 PERCENTS = [None, 0, 40, 80, 100]
-P = "\u00a0% fullbokad"
+P = "\u00a0%\u00a0bokat"
 # Before the start, deadline open: (status, booked_percent) -> (key, label),
 # or None where the two contradict each other (a content error).
 COMING_TABLE = {
@@ -173,9 +173,9 @@ COMING_TABLE = {
     ("open", 80): ("open", "80" + P),
     ("open", 100): None,
     ("few-places", None): ("few-places", "Få platser kvar"),
-    ("few-places", 0): ("few-places", "Få platser kvar – 0" + P),
-    ("few-places", 40): ("few-places", "Få platser kvar – 40" + P),
-    ("few-places", 80): ("few-places", "Få platser kvar – 80" + P),
+    ("few-places", 0): ("few-places", "Få platser kvar, 0" + P),
+    ("few-places", 40): ("few-places", "Få platser kvar, 40" + P),
+    ("few-places", 80): ("few-places", "Få platser kvar, 80" + P),
     ("few-places", 100): None,
     ("full", None): ("full", "Fullbokad"),
     ("full", 0): None,
@@ -234,7 +234,7 @@ def test_every_status_and_percent_is_shown_or_refused(status, percent):
         assert closed == coming
     else:
         assert closed.key == "closed"
-        suffix = "" if percent is None else f" – {percent}{P}"
+        suffix = "" if percent is None else f", {percent}{P}"
         assert closed.label == "Anmälan stängd" + suffix
 
     for day, key, label in ((ONGOING_DAY, ONGOING, "Pågår"), (FINISHED_DAY, FINISHED, "Avslutad")):

@@ -224,42 +224,68 @@ def test_cancelled_round_and_booking_labels(builds):
     page = builds["before"].html(PAGE)
     assert text(round_section(page, "Hösten 2024").select_one(".status")) == "Inställd"
     autumn = round_section(page, "Hösten 2025")
-    assert autumn.select_one(".status").get_text() == "50\u00a0% fullbokad"
+    # No-break spaces: "50 % bokat" never wraps apart.
+    assert autumn.select_one(".status").get_text() == "50\u00a0%\u00a0bokat"
     facts = {text(d.dt): text(d.dd) for d in autumn.select(".round__facts > div")}
     assert facts == {
         "Datum": "2 september – 1 oktober 2025",
-        "Status": "50 % fullbokad",
+        "Status": "50 % bokat",
         "Sista anmälningsdag": "20 augusti 2025",
     }
 
 
 @pytest.mark.parametrize(
-    ("moment", "expected"),
+    ("moment", "facts", "sign_up"),
     [
         (
             "before",
-            "Nästa omgång startar 3 april 2025 – Öppen för anmälan – Anmäl dig till "
-            "Chefsprogram för digitalisering, Våren 2025",
+            {"Omgång": "Våren 2025", "Startar": "3 april 2025", "Platser": "Öppen för anmälan"},
+            "Anmäl dig till Chefsprogram för digitalisering, Våren 2025",
         ),
-        ("during", "Omgången Våren 2025 pågår, 3 april – 15 maj 2025."),
+        ("during", {"Omgång": "Våren 2025", "Pågår": "3 april – 15 maj 2025"}, None),
         (
             "between",
-            "Nästa omgång startar 2 september 2025 – 50 % fullbokad – Anmäl dig till "
-            "Chefsprogram för digitalisering, Hösten 2025",
+            {
+                "Omgång": "Hösten 2025",
+                "Startar": "2 september 2025",
+                "Platser": "50 % bokat",
+                "Sista anmälningsdag": "20 augusti 2025",
+            },
+            "Anmäl dig till Chefsprogram för digitalisering, Hösten 2025",
         ),
         (
             "deadline passed",
-            "Nästa omgång startar 2 september 2025 – Anmälan stängd – 50 % fullbokad",
+            {
+                "Omgång": "Hösten 2025",
+                "Startar": "2 september 2025",
+                "Platser": "Anmälan stängd, 50 % bokat",
+            },
+            None,
         ),
-        ("after", "Ingen ny omgång är planerad just nu."),
+        ("after", {}, None),
     ],
 )
-def test_next_round_is_singled_out_at_the_top(builds, moment, expected):
+def test_next_round_is_singled_out_at_the_top(builds, moment, facts, sign_up):
+    """Labelled lines, not a run-on "date – status – link" sentence."""
     page = builds[moment].html(PAGE)
     box = page.select_one(".next-round")
-    assert text(box.select_one(".next-round__text")) == expected
+    assert text(box.h2) == "Nästa omgång"
+    assert {text(d.dt): text(d.dd) for d in box.select(".next-round__facts > div")} == facts
+    link = box.select_one(".next-round__sign-up a")
+    assert (text(link) if link else None) == sign_up
+    if link:
+        assert "button" in link["class"]
+        assert "Anmäl\u00a0dig" in link.get_text()  # never broken over two lines
+    if not facts:
+        assert text(box.select_one(".next-round__text")) == "Ingen ny omgång är planerad just nu."
     # It comes before the facts and the body.
-    assert box.find_next("dl")["class"] == ["programme-facts"]
+    assert box.find_next("dl", class_="programme-facts")
+
+
+def test_next_round_links_to_its_sessions_mid_sentence(builds):
+    page = builds["between"].html(PAGE)
+    more = page.select_one(".next-round__more a")
+    assert text(more) == "Alla träffar i hösten 2025"  # not "i Hösten 2025"
 
 
 def test_sign_up_links_use_the_rounds_address_else_the_programmes(builds):
@@ -275,7 +301,7 @@ def test_sign_up_links_use_the_rounds_address_else_the_programmes(builds):
         assert link.select_one(".visually-hidden") is not None
     closed = builds["deadline passed"].html(PAGE)
     autumn = round_section(closed, "Hösten 2025")
-    assert text(autumn.select_one(".status")) == "Anmälan stängd – 50 % fullbokad"
+    assert text(autumn.select_one(".status")) == "Anmälan stängd, 50 % bokat"
     assert closed.find("a", href="https://example.se/hosten-2025") is None
 
 
@@ -469,19 +495,25 @@ def test_programme_list_orders_coming_programmes_by_next_session(builds):
     page = builds["before"].html("utbildningar/")
     coming = page.find("section", attrs={"aria-labelledby": "kommande-utbildningar"})
     cards = [
-        (text(c.select_one(".programme-card__title")), text(c.select_one(".programme-card__next")))
+        (
+            text(c.select_one(".programme-card__title")),
+            text(c.select_one(".programme-card__next")),
+            text(c.select_one(".programme-card__status")),
+        )
         for c in coming.select(".programme-card")
     ]
     # Both start on 3 April; the workshop meets first (08:30).
     assert cards == [
         (
             "Workshop om förändring",
+            "Nästa omgång startar 3 april 2025.",
             # status: few-places with booked_percent: 80 shows both.
-            "Nästa omgång startar 3 april 2025 – Få platser kvar – 80 % fullbokad",
+            "Få platser kvar, 80 % bokat",
         ),
         (
             "Chefsprogram för digitalisering",
-            "Nästa omgång startar 3 april 2025 – Öppen för anmälan",
+            "Nästa omgång startar 3 april 2025.",
+            "Öppen för anmälan",
         ),
     ]
     assert "Ett program för chefer i offentlig sektor." in text(coming)
@@ -518,8 +550,9 @@ def test_article_lists_its_programmes_as_teaser_cards(builds):
     ]
     assert cards[0].select_one("a")["href"] == "/" + PAGE
     assert text(cards[0].select_one(".programme-card__next")) == (
-        "Nästa omgång startar 2 september 2025 – 50 % fullbokad"
+        "Nästa omgång startar 2 september 2025."
     )
+    assert text(cards[0].select_one(".programme-card__status")) == "50 % bokat"
     assert cards[0].select_one("time")["datetime"] == "2025-09-02"
 
 
@@ -527,7 +560,7 @@ def test_teaser_for_an_ongoing_round(builds):
     page = builds["during"].html("nyheter/2025/nasta-omgang/")
     card = page.select_one(".programme-teasers .programme-card")
     assert text(card.select_one(".programme-card__next")) == (
-        "Omgången Våren 2025 pågår till 15 maj 2025."
+        "Omgången våren 2025 pågår till 15 maj 2025."
     )
 
 
@@ -613,9 +646,14 @@ def test_sample_programmes_have_pages_and_calendars(sample_build):
         assert page.select(".session-list > li"), slug
         assert (sample_build.output / f"utbildningar/{slug}/kalender.ics").is_file()
     chefs = sample_build.html("utbildningar/chefsprogram-for-valfardens-digitalisering/")
-    assert text(chefs.select_one(".next-round__text")).startswith(
-        "Nästa omgång startar 2 mars 2027 – 20 % fullbokad – Anmäl dig"
-    )
+    box = chefs.select_one(".next-round")
+    assert {text(d.dt): text(d.dd) for d in box.select(".next-round__facts > div")} == {
+        "Omgång": "Våren 2027",
+        "Startar": "2 mars 2027",
+        "Platser": "20 % bokat",
+        "Sista anmälningsdag": "1 februari 2027",
+    }
+    assert text(box.select_one(".next-round__sign-up a")).startswith("Anmäl dig")
     workshops = sample_build.html("utbildningar/att-leda-digital-forandring/")
     assert [t["datetime"] for t in workshops.select(".session__when > time")] == [
         "2018-02-28",

@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE, SAMPLE_EPOCH, Site
+from conftest import FIXTURE, ROOT, SAMPLE_EPOCH, Site
 from eduweb import check
 from eduweb.consent import (
     Category,
@@ -33,9 +33,11 @@ PUBLISH_LINE = next(
 
 @pytest.fixture
 def folder(tmp_path, monkeypatch) -> Path:
-    """A folder with the fixture site's two settings files, as the working folder."""
+    """A folder with the fixture site's two settings files and the theme
+    (which holds BRAND's logo), as the working folder."""
     for name in ("pelicanconf.py", "publishconf.py"):
         (tmp_path / name).write_text((FIXTURE / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "theme").symlink_to(ROOT / "theme")
     monkeypatch.chdir(tmp_path)
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.delenv("PUBLIC_URL", raising=False)

@@ -14,7 +14,8 @@ data-src attribute); tests/test_headers.py holds the theme to this.
 
 A few files get a line from the build put before their text (`preludes`):
 print.css learns the site's address that way, since a stylesheet cannot
-read it from the page and the CSP allows no inline style.
+read it from the page and the CSP allows no inline style; site.css starts
+with the BRAND colours as custom properties (brand.py).
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ import os
 import shutil
 
 from . import urls
+from .brand import BrandSettings, stylesheet
 
 HASH_LENGTH = 10
+SITE_STYLESHEET = "css/site.css"
 PRINT_STYLESHEET = "css/print.css"
 
 
@@ -40,9 +43,14 @@ def css_string(text: str) -> str:
 
 def site_preludes(settings: dict) -> dict[str, bytes]:
     """What the build puts before theme files: print.css gets the site's
-    address, so links to the site's own pages print in full."""
+    address, so links to the site's own pages print in full; site.css the
+    BRAND colours (checked settings, else the defaults)."""
     address = css_string(settings["PUBLIC_URL"].rstrip("/"))
-    return {PRINT_STYLESHEET: f":root {{ --site-address: {address}; }}\n".encode()}
+    site = settings.get("_EDUWEB_SITE")
+    return {
+        PRINT_STYLESHEET: f":root {{ --site-address: {address}; }}\n".encode(),
+        SITE_STYLESHEET: stylesheet(site.BRAND if site else BrandSettings()).encode(),
+    }
 
 
 def hashed_name(rel_path: str, data: bytes) -> str:

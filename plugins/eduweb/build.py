@@ -37,6 +37,7 @@ def check_settings(settings: dict, settings_file: str | None = None) -> list[Con
     if not errors:
         apply_contract(settings, site)
         settings["_EDUWEB_CONSENT"] = consent
+        settings["_EDUWEB_SITE"] = site
         settings["_EDUWEB_STATEMENTS"] = site_statements(site)
     return errors
 

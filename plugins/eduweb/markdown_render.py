@@ -120,7 +120,11 @@ def make_markdown(static_paths: Iterable[str] = ("images",)) -> Markdown:
             FactsExtension(),
             StaticPathsExtension(static_paths),
         ],
-        extension_configs={"toc": {"slugify": lambda value, _sep: slugify(value)}},
+        extension_configs={
+            "toc": {"slugify": lambda value, _sep: slugify(value)},
+            # The link back from a footnote is titled in Swedish ({} is its number).
+            "extra": {"footnotes": {"BACKLINK_TITLE": "Tillbaka till fotnot %d i texten"}},
+        },
         output_format="html",
     )
 

@@ -1219,6 +1219,110 @@ CATALOGUE: dict[str, Message] = {
         sv=" (från miljövariabeln {name})", en=" (from the environment variable {name})"
     ),
     "setting.other": Message(sv="värdet går inte att använda här (se README.md)", en="{problem}"),
+    # ------------------------------------ layout and identity (brand.py):
+    # BRAND (logo and colours) and ORGANIZATION_CONTACT (the footer's address).
+    "brand.shape": Message(
+        sv=(
+            "skriv logotyp och färger inom klamrar, t.ex. "
+            "BRAND = {'logo': 'images/logo.svg', 'light': {'primary': '#0b3a5b'}}"
+        ),
+        en=(
+            "write the logo and colours in braces, e.g. "
+            "BRAND = {'logo': 'images/logo.svg', 'light': {'primary': '#0b3a5b'}}"
+        ),
+    ),
+    "brand.scheme_shape": Message(
+        sv=(
+            "skriv färgerna inom klamrar: {'primary': '#0b3a5b', 'accent': '#0a7a6c', "
+            "'background': '#ffffff', 'text': '#1b1b1b'}"
+        ),
+        en=(
+            "write the colours in braces: {'primary': '#0b3a5b', 'accent': '#0a7a6c', "
+            "'background': '#ffffff', 'text': '#1b1b1b'}"
+        ),
+    ),
+    "brand.colour": Message(
+        sv="{value} är ingen färg (skriv den som hexkod med #, t.ex. '#0b3a5b')",
+        en="{value} is not a colour (write it as a hex code with #, e.g. '#0b3a5b')",
+    ),
+    "brand.logo": Message(
+        sv=(
+            "{value} går inte att använda som logotyp (skriv sökvägen till en SVG- eller "
+            "PNG-fil under content/ eller theme/static/, t.ex. 'images/logo.svg')"
+        ),
+        en=(
+            "{value} cannot be used as the logo (write the path of an SVG or PNG file "
+            "below content/ or theme/static/, e.g. 'images/logo.svg')"
+        ),
+    ),
+    "brand.logo_missing": Message(
+        sv=(
+            "logotypen {path} finns varken under content/ eller theme/static/ "
+            "(lägg filen där, eller rätta sökvägen)"
+        ),
+        en=(
+            "the logo {path} is neither below content/ nor theme/static/ "
+            "(put the file there, or correct the path)"
+        ),
+    ),
+    "brand.contrast_text": Message(
+        sv=(
+            "färgen {foreground} på {background} har kontrasten {ratio}:1, men text måste ha "
+            "minst {minimum}:1 för att gå att läsa (välj en mörkare eller ljusare färg)"
+        ),
+        en=(
+            "the colour {foreground} on {background} has a contrast of {ratio}:1, but text needs "
+            "at least {minimum}:1 to be readable (choose a darker or lighter colour)"
+        ),
+    ),
+    "brand.contrast_ui": Message(
+        sv=(
+            "{foreground} mot {background} har kontrasten {ratio}:1, men kanter och "
+            "markeringar måste ha minst {minimum}:1 för att synas (välj en mörkare eller "
+            "ljusare färg)"
+        ),
+        en=(
+            "{foreground} against {background} has a contrast of {ratio}:1, but edges and "
+            "marks need at least {minimum}:1 to be seen (choose a darker or lighter colour)"
+        ),
+    ),
+    "organization_contact.shape": Message(
+        sv=(
+            "skriv kontaktuppgifterna inom klamrar, t.ex. ORGANIZATION_CONTACT = "
+            "{'address': ['Box 100', '100 00 Stockholm'], 'email': 'info@example.se'}"
+        ),
+        en=(
+            "write the contact details in braces, e.g. ORGANIZATION_CONTACT = "
+            "{'address': ['Box 100', '100 00 Stockholm'], 'email': 'info@example.se'}"
+        ),
+    ),
+    "organization_contact.address": Message(
+        sv=(
+            "skriv adressen som en lista med en rad per post, t.ex. ['Box 100', '100 00 Stockholm']"
+        ),
+        en=(
+            "write the address as a list with one line per item, "
+            "e.g. ['Box 100', '100 00 Stockholm']"
+        ),
+    ),
+    "organization_contact.email": Message(
+        sv="{value} är ingen e-postadress (skriv t.ex. info@example.se)",
+        en="{value} is not an e-mail address (write e.g. info@example.se)",
+    ),
+    "organization_contact.phone": Message(
+        sv="{value} är inget telefonnummer (skriv det som text, t.ex. '08-123 456 00')",
+        en="{value} is not a phone number (write it as text, e.g. '08-123 456 00')",
+    ),
+    "organization_contact.org_number": Message(
+        sv=(
+            "{value} är inget organisationsnummer "
+            "(skriv tio siffror med bindestreck, t.ex. 212000-0000)"
+        ),
+        en=(
+            "{value} is not an organisation number "
+            "(write ten digits with a hyphen, e.g. 212000-0000)"
+        ),
+    ),
     # ------------------------------- the web editor: CMS (site_settings.py)
     "cms.shape": Message(
         sv="här ska det stå t.ex. {'backend': 'github', 'repo': 'organisation/webbplats', "

@@ -20,9 +20,10 @@ Decisions, in one place:
   written status (or `booked_percent`) applies, and after
   `registration_deadline` the round shows "Anmälan stängd".
 - `booked_percent` is shown wherever booking still applies, next to the
-  status: "50 % fullbokad" (open), "Få platser kvar – 80 % fullbokad",
-  "Anmälan stängd – 80 % fullbokad"; 100 (or `status: full`) is
-  "Fullbokad". Written values that contradict each other whatever the date
+  status: "50 % bokat" (open), "Få platser kvar, 80 % bokat",
+  "Anmälan stängd, 80 % bokat"; 100 (or `status: full`) is "Fullbokad".
+  ("60 % fullbokad" read as full; "bokat" says how much is taken.)
+  Written values that contradict each other whatever the date
   are content errors (booking_conflict): `full` below 100 %, `open` or
   `few-places` at 100 %, a percentage on a cancelled round. What only time
   changes is never an error, or a build that passed would fail the next
@@ -332,7 +333,7 @@ def round_status(round_, today: dt.date) -> Status:
     if key == "open" and percent is not None:
         return Status(key, booked_label(percent))
     if key in ("few-places", "closed") and percent is not None:
-        return Status(key, f"{STATUS_LABELS[key]} – {booked_label(percent)}")
+        return Status(key, f"{STATUS_LABELS[key]}, {booked_label(percent)}")
     return Status(key, STATUS_LABELS[key])
 
 
@@ -350,8 +351,8 @@ def booking_conflict(status: str | None, booked_percent: int | None) -> str | No
 
 
 def booked_label(percent: int) -> str:
-    """50 -> '50 % fullbokad' (with a no-break space before %)."""
-    return f"{percent}{NBSP}% fullbokad"
+    """50 -> '50 % bokat' (with no-break spaces, so it never wraps apart)."""
+    return f"{percent}{NBSP}%{NBSP}bokat"
 
 
 def next_round(rounds: list[RoundView]) -> RoundView | None:

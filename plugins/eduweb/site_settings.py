@@ -4,6 +4,7 @@ line per problem at the file and line where the value is written."""
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import zoneinfo
 from typing import Annotated
@@ -12,6 +13,14 @@ from pelican.settings import DEFAULT_CONFIG
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from . import messages
+from .brand import (
+    Brand,
+    BrandSettings,
+    Contact,
+    OrganizationContact,
+    contrast_problems,
+    logo_problems,
+)
 from .consent import (
     Consent,
     ConsentSettings,
@@ -280,6 +289,9 @@ class SiteSettings(BaseModel):
     # developers; build.check_settings applies it before anything is reported.
     MESSAGES_LANGUAGE: Annotated[str | None, BeforeValidator(_messages_language)] = None
     CONSENT: ConsentSettings = ConsentSettings()
+    # The organisation's logo and colours, and the footer's address (brand.py).
+    BRAND: Brand = BrandSettings()
+    ORGANIZATION_CONTACT: Contact = OrganizationContact()
     MATOMO: MatomoSettings | None = None
     # The accessibility statement and the privacy notice (statements.py).
     # Optional here, so tools that read other settings (deploy) need not
@@ -323,6 +335,16 @@ def unknown_settings(written: set[str]) -> list[Problem]:
     return problems
 
 
+def logo_folders(settings: dict) -> list[str]:
+    """Where BRAND's logo may be: content/, then the theme's static folders
+    (which configure() moves aside once the settings are checked)."""
+    theme = settings.get("_EDUWEB_THEME_STATIC")
+    if theme is None:
+        base = settings.get("THEME", "theme")
+        theme = [os.path.join(base, f) for f in settings.get("THEME_STATIC_PATHS", ["static"])]
+    return [settings.get("PATH", "content"), *theme]
+
+
 def check_site_settings(
     settings: dict, source: SettingsSource
 ) -> tuple[SiteSettings | None, Consent | None, list[ContentError]]:
@@ -336,6 +358,8 @@ def check_site_settings(
         problems += problems_of(error, SiteSettings)
     else:
         problems += consent_problems(model.CONSENT, model.MATOMO)
+        problems += contrast_problems(model.BRAND)
+        problems += logo_problems(model.BRAND, logo_folders(settings))
         if model.ACCESSIBILITY:
             problems += accessibility_problems(model.ACCESSIBILITY)
         consent = build_consent(model.CONSENT, model.MATOMO, model.SITENAME)
