@@ -429,7 +429,14 @@ def test_a_built_article_never_loads_the_original(tmp_path):
     for source in lead.find_all("source"):
         for candidate in source["srcset"].split(", "):
             assert (first.output / candidate.split()[0].lstrip("/")).is_file()
-    assert (first.output / "images/foto.jpg").read_bytes() == photo  # links to it still work
+    # Links to the original still work; the copy published there has lost
+    # its position and nothing else (content/ keeps the file as uploaded).
+    original = first.output / "images/foto.jpg"
+    assert pictures.without_location(str(site.root / "content/images/foto.jpg")) == (
+        original.read_bytes()
+    )
+    assert (site.root / "content/images/foto.jpg").read_bytes() == photo
+    assert position_of(original.read_bytes()) == {}
     cache = site.root / ".cache" / "images"
     stamps = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     again = site.build()
@@ -437,3 +444,70 @@ def test_a_built_article_never_loads_the_original(tmp_path):
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == stamps  # nothing re-encoded
     republished = sorted((again.output / "bilder").iterdir())
     assert [p.read_bytes() for p in republished] == [p.read_bytes() for p in published]
+
+
+# ------------------------------------------------------------ published originals
+def position_of(data: bytes) -> dict:
+    return dict(Image.open(io.BytesIO(data)).getexif().get_ifd(GPS_IFD))
+
+
+def image_data(data: bytes) -> bytes:
+    """From the start of scan to the end: the picture itself."""
+    return data[data.index(b"\xff\xda") :]
+
+
+def with_xmp(data: bytes, xmp: bytes) -> bytes:
+    payload = b"http://ns.adobe.com/xap/1.0/\x00" + xmp
+    segment = b"\xff\xe1" + (2 + len(payload)).to_bytes(2, "big") + payload
+    return data[:2] + segment + data[2:]
+
+
+def test_a_published_original_loses_its_position_and_nothing_else(tmp_path):
+    photo = camera_jpeg(400, 300)
+    assert position_of(photo)  # the camera's position is there
+    path = tmp_path / "foto.jpg"
+    path.write_bytes(with_xmp(photo, b"<x:xmpmeta><exif:GPSLatitude>59,19N</exif:GPSLatitude>"))
+    stripped = pictures.without_location(str(path))
+    assert position_of(stripped) == {}
+    assert b"GPSLatitude" not in stripped and b"http://ns.adobe.com/xap" not in stripped
+    exif = Image.open(io.BytesIO(stripped)).getexif()
+    assert exif[ORIENTATION] == 6 and exif[0x010F] == "Kamera AB"
+    assert image_data(stripped) == image_data(photo)  # not re-encoded
+    assert Image.open(io.BytesIO(stripped)).size == (400, 300)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        camera_jpeg(40, 30)[:2] + b"",  # cut after the first marker
+        b"GIF89a not a jpeg",
+    ],
+)
+def test_a_file_without_a_readable_position_is_left_alone(tmp_path, data):
+    path = tmp_path / "x.jpg"
+    path.write_bytes(data)
+    assert pictures.without_location(str(path)) is None
+
+
+def test_a_jpeg_without_a_position_is_left_alone(tmp_path):
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[ORIENTATION] = 3
+    Image.new("RGB", (40, 30), (10, 90, 160)).save(buffer, "JPEG", exif=exif)
+    data = with_xmp(buffer.getvalue(), "<x:xmpmeta><dc:title>Möte</dc:title></x:xmpmeta>".encode())
+    path = tmp_path / "x.jpg"
+    path.write_bytes(data)
+    assert pictures.without_location(str(path)) is None
+
+
+def test_only_the_outputs_copies_change(tmp_path):
+    source = tmp_path / "content/images/foto.jpg"
+    source.parent.mkdir(parents=True)
+    source.write_bytes(camera_jpeg(40, 30))
+    output = tmp_path / "output/images/sub/foto.JPG"
+    output.parent.mkdir(parents=True)
+    os.link(source, output)  # a copy that shares the uploaded file's inode
+    assert pictures.strip_locations(str(tmp_path / "output"), ["images"]) == 1
+    assert position_of(output.read_bytes()) == {}
+    assert position_of(source.read_bytes())  # content/ is untouched
+    assert pictures.strip_locations(str(tmp_path / "output"), ["images"]) == 0

@@ -148,6 +148,7 @@ def after_build(pelican) -> None:
         shelf = pelican.settings.get("_EDUWEB_PICTURES")
         if shelf is not None:
             shelf.publish(pelican.output_path)
+        pictures.strip_locations(pelican.output_path, pelican.settings.get("STATIC_PATHS", []))
         # The search index reads the finished pages: after Pelican, before the swap.
         index_site(pelican)
         staging.finish(pelican)

@@ -475,6 +475,108 @@ class Pictures:
         return Markup(picture_html(picture, {"alt": alt, **(attributes or {})}, sizes, eager))
 
 
+# --------------------------------------------------- published originals
+_GPS_IFD = 0x8825
+_XMP = b"http://ns.adobe.com/xap/1.0/\x00"
+_STANDALONE = {0x01, *range(0xD0, 0xD8)}  # JPEG markers without a length
+
+
+def _jpeg_segments(handle) -> Iterator[tuple[int, int, int]]:
+    """(marker, offset, length) of each segment before the image data, read
+    from the segment headers only (a photo's megabytes are never read)."""
+    if handle.read(2) != b"\xff\xd8":
+        return
+    offset = 2
+    while True:
+        head = handle.read(2)
+        if len(head) < 2 or head[0] != 0xFF:
+            return
+        marker = head[1]
+        if marker == 0xDA or marker == 0xD9:  # start of scan, end of image
+            return
+        if marker in _STANDALONE:
+            offset += 2
+            continue
+        size = handle.read(2)
+        if len(size) < 2:
+            return
+        length = int.from_bytes(size, "big")
+        yield marker, offset, 2 + length
+        handle.seek(offset + 2 + length)
+        offset += 2 + length
+
+
+def _located(marker: int, payload: bytes) -> bytes | None:
+    """What a segment becomes without the position it holds (b"" to drop
+    it), or None to keep it as it is."""
+    if marker != 0xE1:
+        return None
+    if payload.startswith(_XMP):
+        return b"" if b"GPS" in payload else None
+    if payload.startswith(b"Exif\x00\x00"):
+        exif = Image.Exif()
+        try:
+            exif.load(payload)
+        except Exception:  # a damaged EXIF block: drop it rather than publish it
+            return b""
+        if _GPS_IFD not in exif:
+            return None
+        del exif[_GPS_IFD]
+        data = exif.tobytes()
+        return b"\xff\xe1" + (2 + len(data)).to_bytes(2, "big") + data
+    return None
+
+
+def without_location(path: str) -> bytes | None:
+    """The bytes of the JPEG at `path` with its GPS position removed
+    (the EXIF GPS directory, and XMP that holds GPS fields), losslessly: the
+    image data and the rest of EXIF, orientation included, are kept. None
+    when there is nothing to remove or the file is not a JPEG."""
+    changes = []
+    with open(path, "rb") as handle:
+        for marker, offset, length in _jpeg_segments(handle):
+            if marker != 0xE1:
+                continue
+            handle.seek(offset + 4)
+            replacement = _located(marker, handle.read(length - 4))
+            if replacement is not None:
+                changes.append((offset, length, replacement))
+        if not changes:
+            return None
+        handle.seek(0)
+        data = handle.read()
+    parts, start = [], 0
+    for offset, length, replacement in changes:
+        parts += [data[start:offset], replacement]
+        start = offset + length
+    return b"".join([*parts, data[start:]])
+
+
+def strip_locations(output_path: str, static_paths) -> int:
+    """Remove the GPS position from every JPEG published as it was uploaded
+    (content/images/ copied to the output): no page shows these originals,
+    but a link to one, or a guessed address, would otherwise tell where a
+    photo was taken. Only the output's copies change; returns how many."""
+    changed = 0
+    for folder in static_paths:
+        for dirpath, dirnames, files in os.walk(os.path.join(output_path, folder.strip("/"))):
+            dirnames.sort()
+            for name in sorted(files):
+                if os.path.splitext(name)[1].lower() not in (".jpg", ".jpeg"):
+                    continue
+                path = os.path.join(dirpath, name)
+                data = without_location(path)
+                if data is None:
+                    continue
+                # A new file: a copy that shares its inode with content/ is never written through.
+                temporary = path + ".utan-position"
+                with open(temporary, "wb") as handle:
+                    handle.write(data)
+                os.replace(temporary, path)
+                changed += 1
+    return changed
+
+
 def picture_html(picture: Picture, attributes: dict[str, str], sizes: str, eager: bool) -> str:
     """The markup of one picture; `attributes` are the <img>'s own (alt, class…)."""
     img = {k: v for k, v in attributes.items() if k not in ("src", "srcset", "sizes")}
