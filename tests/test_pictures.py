@@ -511,3 +511,16 @@ def test_only_the_outputs_copies_change(tmp_path):
     assert position_of(output.read_bytes()) == {}
     assert position_of(source.read_bytes())  # content/ is untouched
     assert pictures.strip_locations(str(tmp_path / "output"), ["images"]) == 0
+
+
+def test_exif_that_cannot_be_written_back_is_dropped_whole(tmp_path, monkeypatch):
+    path = tmp_path / "foto.jpg"
+    path.write_bytes(camera_jpeg(40, 30))
+
+    def cannot(self, offset=8):
+        raise ValueError("an odd tag")
+
+    monkeypatch.setattr(Image.Exif, "tobytes", cannot)
+    stripped = pictures.without_location(str(path))
+    assert b"Exif\x00\x00" not in stripped and position_of(stripped) == {}
+    assert image_data(stripped) == image_data(path.read_bytes())

@@ -522,7 +522,10 @@ def _located(marker: int, payload: bytes) -> bytes | None:
         if _GPS_IFD not in exif:
             return None
         del exif[_GPS_IFD]
-        data = exif.tobytes()
+        try:
+            data = exif.tobytes()
+        except Exception:  # EXIF Pillow cannot write back: drop all of it
+            return b""
         return b"\xff\xe1" + (2 + len(data)).to_bytes(2, "big") + data
     return None
 
