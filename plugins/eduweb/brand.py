@@ -27,8 +27,9 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field
 
 from . import messages
+from .model import EMAIL_RE  # the contract's rule for an e-mail address
 from .phones import Phone, PhoneError, parse_phone
-from .setting_types import Problem, SettingsModel, fail, is_text, optional_text
+from .setting_types import ORG_NUMBER_RE, Problem, SettingsModel, fail, is_text, optional_text
 
 HEX_RE = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 LOGO_EXTENSIONS = (".svg", ".png")
@@ -142,8 +143,6 @@ Brand = Annotated[BrandSettings, BeforeValidator(_brand_shape)]
 
 
 # ------------------------------------------------ the footer's address block
-EMAIL_RE = re.compile(r"[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[A-Za-z]{2,}")
-ORG_NUMBER_RE = re.compile(r"\d{6}-\d{4}")
 
 
 def _address(value: object) -> list[str]:

@@ -28,6 +28,8 @@ SITE_ORIGIN_RE = re.compile(rf"https?://{_HOST}{_PORT}")
 # Path segments of unreserved characters (RFC 3986), each ending with /.
 _PATH = r"(?:/[A-Za-z0-9._~%-]+)*/?"
 HTTPS_URL_RE = re.compile(rf"https://{_HOST}{_PORT}{_PATH}")
+# An organisationsnummer: ten ASCII digits, written 212000-0000.
+ORG_NUMBER_RE = re.compile(r"[0-9]{6}-[0-9]{4}")
 
 
 def fail(message: str) -> PydanticCustomError:

@@ -44,6 +44,7 @@ from .generators import add_sitemap_entry
 from .setting_types import (
     HTTPS_URL_RE,
     MISSING,
+    ORG_NUMBER_RE,
     Problem,
     SettingsModel,
     fail,
@@ -63,8 +64,6 @@ from .statements_defaults import (
 )
 
 EMAIL_RE = re.compile(r"[^@\s,;<>\"']+@[^@\s,;<>\"']+\.[A-Za-z]{2,}")
-# Organisationsnummer: ten digits, written 212000-0000.
-ORG_NUMBER_RE = re.compile(r"[0-9]{6}-[0-9]{4}")
 KEY_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 REQUIRED = "statements.required"
 # Per setting: other settings' keys of the same name keep their messages.
