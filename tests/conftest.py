@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -53,6 +54,21 @@ def node(package: str = "") -> str:
             pytest.fail(reason)
         pytest.skip(reason)
     return found
+
+
+def node_json(*args: str, stdin: object = None, package: str = "", exit_status: int = 0):
+    """Run a tests/js script (`node ARGS…`, `stdin` sent as JSON) and return
+    what it prints, parsed as JSON; its exit status must be `exit_status`."""
+    result = subprocess.run(
+        [node(package), *args],
+        input=None if stdin is None else json.dumps(stdin),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == exit_status, result.stdout + result.stderr
+    return json.loads(result.stdout)
 
 
 # The moment the fixture site is built at in tests: 23 November 2026, 12:00 UTC.

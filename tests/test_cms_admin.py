@@ -5,15 +5,13 @@ in a browser by tests/browser/test_cms_browser.py."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import netlify_headers
 import pytest
-from conftest import CMS_SETTING, ROOT, Site, node
+from conftest import CMS_SETTING, ROOT, Site, node_json
 from eduweb import cms_config, cms_policy, cms_vendor, host_files
 from eduweb.content_index import scan
 from eduweb.dates import site_timezone
@@ -222,14 +220,7 @@ process.stdout.write(JSON.stringify(out));
 
 
 def run_admin_js(cases: list[str]) -> list[dict]:
-    proc = subprocess.run(
-        [node(), "-e", NODE_HARNESS, str(ROOT / "theme" / "admin" / "admin.js")],
-        input=json.dumps(cases),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(proc.stdout)
+    return node_json("-e", NODE_HARNESS, str(ROOT / "theme" / "admin" / "admin.js"), stdin=cases)
 
 
 def test_a_fact_box_goes_through_the_rich_text_editor_unchanged():

@@ -12,15 +12,13 @@ written: times stay HH:MM, dates stay dates), and the same body."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shutil
-import subprocess
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from conftest import JS, ROOT, SAMPLE_EPOCH, Site, node
+from conftest import JS, ROOT, SAMPLE_EPOCH, Site, node_json
 from eduweb import cms_config
 from eduweb.content_index import scan
 from eduweb.frontmatter import load_yaml, split_front_matter
@@ -49,16 +47,7 @@ def job(rel: str, **what) -> dict:
 
 
 def decap(jobs: list[dict]) -> list[dict]:
-    result = subprocess.run(
-        [node("decap-cms-core"), str(JS / "cms_roundtrip.mjs")],
-        input=json.dumps(jobs),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return node_json(str(JS / "cms_roundtrip.mjs"), stdin=jobs, package="decap-cms-core")
 
 
 def hand_written() -> dict[str, str]:
@@ -319,16 +308,7 @@ def widget_jobs(fields: list[dict], data: dict, where: str) -> list[tuple[str, d
 
 
 def render(jobs: list[dict]) -> list[dict]:
-    result = subprocess.run(
-        [node("decap-cms-core"), str(JS / "render_widget.mjs")],
-        input=json.dumps(jobs),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return node_json(str(JS / "render_widget.mjs"), stdin=jobs, package="decap-cms-core")
 
 
 def test_every_field_of_a_hand_written_file_opens_in_its_widget():

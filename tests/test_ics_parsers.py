@@ -23,14 +23,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
 import vobject
-from conftest import JS, Site, node
+from conftest import JS, Site, node_json
 from eduweb.content_index import scan
 from eduweb.icalendar_feed import calendar_ics
 from eduweb.programmes import build_programme, calendar_entries, session_uid
@@ -190,15 +189,7 @@ def mismatches(read: dict[str, dict[str, str]], path: Path) -> list[str]:
 # ---------------------------------------------------------------- JavaScript
 def js_parsers(path: Path) -> dict:
     """What tests/js/read_ics.mjs prints for `path` (both JavaScript parsers)."""
-    result = subprocess.run(
-        [node(), str(JS / "read_ics.mjs"), str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return node_json(str(JS / "read_ics.mjs"), str(path))
 
 
 def read_vobject(path: Path) -> dict:

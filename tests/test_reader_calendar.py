@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
-from conftest import JS, PNG, ROOT, Site, article, epoch, node
+from conftest import JS, PNG, ROOT, Site, article, epoch, node_json
 from eduweb.content_index import scan
 from eduweb.icalendar_feed import calendar_ics
 from eduweb.programmes import build_programme, calendar_entries
@@ -234,15 +233,7 @@ def test_the_schema_rejects_what_it_should():
 
 
 def run_node(script: str, path: Path) -> dict:
-    result = subprocess.run(
-        [node(), str(JS / script), str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return node_json(str(JS / script), str(path))
 
 
 def test_javascript_reads_the_json_at_the_instants_ical_js_reads_from_the_ics(tmp_path):
