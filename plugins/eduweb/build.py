@@ -13,7 +13,7 @@ from .errors import ContentError, ContentValidationError
 from .page_facts import page_facts
 from .search_index import index_site
 from .settings import apply_contract
-from .settings_files import SettingsSource
+from .settings_files import SettingsSource, read_settings_file
 from .site_settings import build_problems, check_site_settings, site_statements
 from .templating import jinja_filters, jinja_globals
 
@@ -40,6 +40,17 @@ def check_settings(settings: dict, settings_file: str | None = None) -> list[Con
         settings["_EDUWEB_SITE"] = site
         settings["_EDUWEB_STATEMENTS"] = site_statements(site)
     return errors
+
+
+def read_site_settings(path: str) -> dict:
+    """The settings file, run and checked as a build checks it; raises
+    ContentValidationError with every problem (for the commands that check
+    before they act: check, cms-config, new-article, …)."""
+    settings = read_settings_file(path)
+    errors = check_settings(settings, path)
+    if errors:
+        raise ContentValidationError(errors)
+    return settings
 
 
 def configure(pelican) -> None:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import sys
 
 from . import github_report, messages
-from .build import check_settings, report, validate
+from .build import read_site_settings, report, validate
 from .errors import ContentValidationError
-from .settings_files import DEFAULT_SETTINGS_FILE, read_settings_file, written_language
+from .settings_files import DEFAULT_SETTINGS_FILE, written_language
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,10 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     # for its MESSAGES_LANGUAGE.
     messages.set_language(written_language(path))
     try:
-        settings = read_settings_file(path)
-        errors = check_settings(settings, path)
-        if errors:
-            raise ContentValidationError(errors)
+        settings = read_site_settings(path)
         if settings_only:
             return 0
         index = validate(settings)

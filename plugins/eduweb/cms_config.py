@@ -344,17 +344,14 @@ class _Dumper(yaml.SafeDumper):
 def main(argv: list[str] | None = None) -> int:
     """`python -m eduweb.cms_config SETTINGS_FILE OUTPUT`: write config.yml
     for the settings file (invoke cms-config)."""
-    from .build import check_settings, report
+    from .build import read_site_settings, report
     from .errors import ContentValidationError
-    from .settings_files import read_settings_file, written_language
+    from .settings_files import written_language
 
     settings_file, output = sys.argv[1:] if argv is None else argv
     messages.set_language(written_language(settings_file))
     try:
-        settings = read_settings_file(settings_file)
-        errors = check_settings(settings, settings_file)
-        if errors:
-            raise ContentValidationError(errors)
+        settings = read_site_settings(settings_file)
     except ContentValidationError as error:
         report(error)
         return 1

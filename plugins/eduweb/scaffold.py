@@ -21,12 +21,12 @@ from dataclasses import dataclass
 
 from . import messages, urls
 from .body_checks import address_of
-from .build import check_settings, report
+from .build import read_site_settings, report
 from .content_index import KIND_FOLDERS, RESERVED_SLUGS, scan
 from .dates import DateError, build_now
 from .errors import ContentValidationError
 from .frontmatter import FrontMatterError, load_yaml
-from .settings_files import DEFAULT_SETTINGS_FILE, read_settings_file
+from .settings_files import DEFAULT_SETTINGS_FILE
 from .slugs import MAX_SLUG_LENGTH, slugify
 
 # The command's names for the kinds of content (content_index's names).
@@ -433,16 +433,6 @@ def _cannot_write(shown: str, err: OSError) -> str:
         folder=shown.rsplit("/", 1)[0] + "/",
         reason=err.strerror or str(err),
     )
-
-
-def read_site_settings(path: str) -> dict:
-    """The settings file, run and checked as `invoke check` does; raises
-    ContentValidationError with every problem."""
-    settings = read_settings_file(path)
-    errors = check_settings(settings, path)
-    if errors:
-        raise ContentValidationError(errors)
-    return settings
 
 
 def main(argv: list[str] | None = None) -> int:
