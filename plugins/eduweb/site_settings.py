@@ -281,6 +281,9 @@ class SiteSettings(BaseModel):
     DEFAULT_LANG: Annotated[str, BeforeValidator(_language)] = "sv"
     NEWS_PER_PAGE: _count(1) = 10
     HOME_NEWS_COUNT: _count(0) = 4
+    # Worker processes for reading and writing pages; 0: one per CPU
+    # (parallel.py). The output is the same whatever the number.
+    BUILD_WORKERS: _count(0) = 0
     MENU: list_of(Link, "setting.links_list") = Field(default_factory=list)
     FOOTER_LINKS: list_of(Link, "setting.links_list") = Field(default_factory=list)
     STATIC_PATHS: list_of(RelativePath, "setting.folders_list") = Field(default_factory=list)
