@@ -154,6 +154,8 @@ def prepare_pictures(settings: dict) -> None:
 
 def after_build(pelican) -> None:
     try:
+        # Every generator has said what it writes: render the pages.
+        pelican.settings["_EDUWEB_WRITER"].flush()
         # Into the staging folder, after Pelican has written (and, with
         # DELETE_OUTPUT_DIRECTORY, cleaned) it.
         shelf = pelican.settings.get("_EDUWEB_PICTURES")

@@ -86,6 +86,9 @@ CONTRACT_SETTINGS = {
     "IGNORE_FILES": [".*"],
     # Other readers are off: news and pages are Markdown with YAML front matter.
     "READERS": {"rst": None, "html": None, "htm": None},
+    # Links are root-relative and feeds use PUBLIC_URL; the page writer
+    # (writer.py) renders pages without Pelican's relative-URL rewriting.
+    "RELATIVE_URLS": False,
 }
 
 

@@ -1,15 +1,151 @@
-"""Pelican's writer, with feeds that use the site's public address."""
+"""Pelican's writer, with feeds that use the site's public address, and
+pages rendered after every generator has said what it writes.
+
+Pelican's Writer renders each page the moment a generator asks for it. Here
+write_file only records a WriteJob (the template and the page's own context,
+which holds references, not copies); `flush()` renders and writes them all
+once every generator is done (build.after_build). That gives one place where
+pages are rendered, so that they can be rendered by several processes
+(parallel.py) and an incremental rebuild can render only some of them.
+Pelican's checks against writing one file twice run when the job is
+recorded, as before.
+"""
 
 from __future__ import annotations
 
 import html
+import logging
+import os
+from dataclasses import dataclass
 
-from pelican.writers import Writer
+from jinja2 import Template
+from pelican.paginator import Paginator
+from pelican.plugins import signals
+from pelican.utils import sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class WriteJob:
+    """One page to render: `name` relative to the output folder, `path` absolute."""
+
+    name: str
+    path: str
+    template: Template
+    localcontext: dict
+
+    def render(self) -> str:
+        return self.template.render(self.localcontext)
+
+
+def write_job(job: WriteJob) -> None:
+    """Render one page and write it (UTF-8, as Pelican writes pages)."""
+    output = job.render()
+    os.makedirs(os.path.dirname(job.path), exist_ok=True)
+    with open(job.path, "w", encoding="utf-8") as handle:
+        handle.write(output)
 
 
 class SiteWriter(Writer):
     """Links in the site are root-relative (SITEURL is empty), but a feed
-    is read outside the site and needs absolute addresses."""
+    is read outside the site and needs absolute addresses. Pages are
+    recorded by write_file and rendered by flush()."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings)
+        # build.after_build flushes the writer of the build.
+        self.settings["_EDUWEB_WRITER"] = self
+        # Output path -> job, in the order generators asked; an overriding
+        # write replaces the job it overrides, as it replaced the file.
+        self.jobs: dict[str, WriteJob] = {}
+
+    def write_file(
+        self,
+        name,
+        template,
+        context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ):
+        """Pelican's write_file (pelican/writers.py, 4.12), with the page
+        recorded instead of rendered. Relative URLs are not supported: the
+        site's links are root-relative (settings.py sets RELATIVE_URLS off)."""
+        if not name:
+            return
+        if paginated is None:
+            paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
+        if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+            per_page = (
+                self.settings["PAGINATED_TEMPLATES"][template_name]
+                or self.settings["DEFAULT_PAGINATION"]
+            )
+            paginators = {
+                key: Paginator(name, url, val, self.settings, per_page)
+                for key, val in paginated.items()
+            }
+            for page_num in range(next(iter(paginators.values())).num_pages):
+                paginated_kwargs = kwargs.copy()
+                for key, paginator in paginators.items():
+                    previous_page = paginator.page(page_num) if page_num > 0 else None
+                    page = paginator.page(page_num + 1)
+                    next_page = (
+                        paginator.page(page_num + 2) if page_num + 1 < paginator.num_pages else None
+                    )
+                    paginated_kwargs.update(
+                        {
+                            f"{key}_paginator": paginator,
+                            f"{key}_page": page,
+                            f"{key}_previous_page": previous_page,
+                            f"{key}_next_page": next_page,
+                        }
+                    )
+                self._record(template, context, page.save_as, paginated_kwargs, override_output)
+        else:
+            self._record(template, context, name, kwargs, override_output)
+
+    def _record(self, template, context, name, kwargs, override) -> None:
+        localcontext = context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+        localcontext["output_file"] = name
+        localcontext.update(kwargs)
+        path = sanitised_join(self.output_path, name)
+        # Pelican's _open_w, at the time the page is asked for.
+        if path in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{path}" a second time (was previously overwritten)'
+                )
+            logger.info('Skipping "%s", not overwriting', path)
+            return
+        if path in self._written_files:
+            if not override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{path}" as Pelican has already '
+                    "written to it previously (set `override=True` if intended)"
+                )
+            logger.info('Overwriting "%s"', path)
+            del self.jobs[path]
+        if override:
+            self._overridden_files.add(path)
+        self._written_files.add(path)
+        self.jobs[path] = WriteJob(name, path, template, localcontext)
+
+    def flush(self) -> None:
+        """Render and write every recorded page, then tell Pelican's
+        content_written listeners, in the order the pages were asked for."""
+        jobs = list(self.jobs.values())
+        self.jobs = {}
+        for job in jobs:
+            write_job(job)
+        for job in jobs:
+            logger.info('Writing "%s"', job.path)
+            signals.content_written.send(job.path, context=job.localcontext)
 
     def write_feed(
         self,
