@@ -20,6 +20,30 @@ def write_output_file(output_path: str, rel_path: str, data: str | bytes) -> Non
         handle.write(data.encode("utf-8") if isinstance(data, str) else data)
 
 
+def freeze_addresses(generator) -> None:
+    """Pelican works out an article's or page's url and save_as from the
+    settings each time one is read (a copy of the metadata, a relative path,
+    a format); the lists, tag pages, feed and sitemap read them thousands of
+    times per build. Once Pelican's generator has made its context they
+    cannot change, so they are worked out once, as Pelican's own override_*
+    attributes (the values are the ones Pelican would compute)."""
+    for name in (
+        "articles",
+        "translations",
+        "drafts",
+        "drafts_translations",
+        "hidden_articles",
+        "hidden_translations",
+        "pages",
+        "hidden_pages",
+        "draft_pages",
+        "draft_translations",
+    ):
+        for content in getattr(generator, name, None) or ():
+            content.override_url = content.url
+            content.override_save_as = content.save_as
+
+
 def add_sitemap_entry(context: dict, url: str, lastmod=None) -> None:
     """Generators call this in generate_context for every page they write."""
     context.setdefault("sitemap_entries", []).append((url, lastmod))

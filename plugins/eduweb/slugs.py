@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pelican.utils import slugify as pelican_slugify
@@ -19,6 +20,10 @@ MAX_SLUG_LENGTH = 100
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+# Pelican's slugify strips tags, normalises and transliterates on every call
+# (~30 µs); a build asks for the same tags, places and headings thousands of
+# times, so results are kept (a pure function of the text).
+@functools.lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
     """'Eskilstuna satsar på chefer!' -> 'eskilstuna-satsar-pa-chefer'."""
     return pelican_slugify(text, regex_subs=SLUG_SUBSTITUTIONS)
