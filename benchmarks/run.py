@@ -42,7 +42,11 @@ if __package__ in (None, ""):  # run as a script: python benchmarks/run.py
 from benchmarks import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-KINDS = ("ours", "plain")
+# ours-cold: no cache (the first build on a machine: content and picture
+# caches removed); ours: the cache of the build before it kept, as CI keeps
+# .cache/ between runs and as every later build on a desk; plain: Pelican.
+KINDS = ("ours-cold", "ours", "plain")
+OURS = ("ours-cold", "ours")
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ def pelican_command(kind: str, output: Path) -> list[str]:
     command += ["-o", str(output)]
     # Ours as `invoke build` runs it; plain Pelican's default theme warns
     # about nothing we care about, and a warning must not end its build.
-    return command + (["--fatal", "warnings"] if kind == "ours" else [])
+    return command + (["--fatal", "warnings"] if kind in OURS else [])
 
 
 def build_env() -> dict[str, str]:
@@ -116,6 +120,8 @@ def run_build(kind: str, site: Path, output: Path, profile: Path | None = None) 
     """One build in a fresh subprocess; wall time and the child's own peak RSS.
     With `profile`, under cProfile, its statistics written there."""
     shutil.rmtree(output, ignore_errors=True)
+    if kind == "ours-cold":
+        shutil.rmtree(site / ".cache", ignore_errors=True)
     command = pelican_command(kind, output)
     if profile:
         command = [sys.executable, "-m", "cProfile", "-o", str(profile), *command[1:]]
@@ -143,6 +149,10 @@ def run_build(kind: str, site: Path, output: Path, profile: Path | None = None) 
     return Measurement(kind, seconds, pages, files, usage.ru_maxrss)
 
 
+def site_of(work: Path, kind: str) -> Path:
+    return work / ("plain" if kind == "plain" else "ours")
+
+
 def count_files(output: Path) -> tuple[int, int]:
     """(.html files, all files) under output."""
     pages = files = 0
@@ -153,11 +163,12 @@ def count_files(output: Path) -> tuple[int, int]:
 
 
 def schedule(repeat: int) -> list[str]:
-    """ours, plain, plain, ours, ours, plain, …: alternating, and each kind
-    goes first as often as the other (for an even repeat)."""
+    """ours-cold, ours, plain, plain, ours-cold, ours, …: alternating, so that
+    a drift in the machine's load falls on both; a warm build always follows
+    the cold one that filled its cache."""
     order: list[str] = []
     for index in range(repeat):
-        order += list(KINDS) if index % 2 == 0 else list(reversed(KINDS))
+        order += [*OURS, "plain"] if index % 2 == 0 else ["plain", *OURS]
     return order
 
 
@@ -185,12 +196,12 @@ def summarize(measurements: list[Measurement]) -> list[Row]:
     return rows
 
 
-def ratio(rows: list[Row]) -> float | None:
-    """Median wall time of ours over plain's (below 1: ours is faster)."""
+def ratio(rows: list[Row], kind: str = "ours") -> float | None:
+    """Median wall time of one of ours over plain's (below 1: ours is faster)."""
     by_kind = {row.kind: row for row in rows}
-    if "ours" not in by_kind or "plain" not in by_kind or not by_kind["plain"].median:
+    if kind not in by_kind or "plain" not in by_kind or not by_kind["plain"].median:
         return None
-    return by_kind["ours"].median / by_kind["plain"].median
+    return by_kind[kind].median / by_kind["plain"].median
 
 
 HEADER = ("build", "median s", "min s", "pages", "pages/s", "peak MB", "files")
@@ -210,9 +221,10 @@ def format_table(rows: list[Row]) -> str:
             str(row.files),
         )
         lines.append("| " + " | ".join(cells) + " |")
-    value = ratio(rows)
-    if value is not None:
-        lines.append(f"| ratio ours/plain | {value:.2f} | | | | | |")
+    for kind in OURS:
+        value = ratio(rows, kind)
+        if value is not None:
+            lines.append(f"| ratio {kind}/plain | {value:.2f} | | | | | |")
     return "\n".join(lines)
 
 
@@ -343,11 +355,11 @@ def top_files(raw: dict, group: str, count: int = 6) -> list[tuple[str, float]]:
     return sorted(files, key=lambda item: -item[1])[:count]
 
 
-def run_profile(site: Path, work: Path) -> None:
-    out = work / "profile.out"
-    measurement = run_build("ours", site, work / "output-profile", profile=out)
+def run_profile(site: Path, work: Path, kind: str) -> None:
+    out = work / f"profile-{kind}.out"
+    measurement = run_build(kind, site, work / "output-profile", profile=out)
     print(
-        f"\nProfiled build: {measurement.seconds:.1f} s wall, "
+        f"\nProfiled build ({kind}): {measurement.seconds:.1f} s wall, "
         f"{measurement.max_rss_kb / 1024:.0f} MB"
     )
     stats = pstats.Stats(str(out))
@@ -385,7 +397,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"Load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
         measurements = []
         for index, kind in enumerate(schedule(args.repeat)):
-            m = run_build(kind, work / kind, work / f"output-{kind}-{index}")
+            m = run_build(kind, site_of(work, kind), work / f"output-{kind}-{index}")
             shutil.rmtree(work / f"output-{kind}-{index}", ignore_errors=True)
             print(f"  {kind}: {m.seconds:.2f} s, {m.pages} pages, {m.max_rss_kb / 1024:.0f} MB")
             measurements.append(m)
@@ -393,7 +405,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"Load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n")
         print(format_table(summarize(measurements)))
         if args.profile:
-            run_profile(work / "ours", work)
+            for kind in OURS:  # cold first: it fills the cache the warm one reads
+                run_profile(work / "ours", work, kind)
     finally:
         if args.keep or args.work:
             print(f"\nWork folder kept: {work}")

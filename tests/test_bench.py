@@ -71,35 +71,57 @@ def test_the_generated_corpus_builds_with_no_problem(tmp_path):
     assert 20 < pages < files
 
 
-def test_the_table_gives_medians_and_the_ratio():
+def test_the_table_gives_medians_and_the_ratios():
     measurements = [
+        run.Measurement("ours-cold", 20.0, 100, 150, 230 * 1024),
         run.Measurement("ours", 12.0, 100, 150, 200 * 1024),
         run.Measurement("plain", 10.0, 80, 90, 100 * 1024),
         run.Measurement("plain", 8.0, 80, 90, 120 * 1024),
+        run.Measurement("ours-cold", 18.0, 100, 150, 240 * 1024),
         run.Measurement("ours", 10.0, 100, 150, 220 * 1024),
+        run.Measurement("ours-cold", 19.0, 100, 150, 235 * 1024),
         run.Measurement("ours", 14.0, 100, 150, 210 * 1024),
         run.Measurement("plain", 9.0, 80, 90, 110 * 1024),
     ]
     rows = run.summarize(measurements)
-    ours, plain = rows
+    cold, ours, plain = rows
+    assert (cold.kind, cold.median, cold.peak_mb) == ("ours-cold", 19.0, 240.0)
     assert (ours.median, ours.minimum, ours.peak_mb) == (12.0, 10.0, 220.0)
     assert (plain.median, plain.minimum, plain.peak_mb) == (9.0, 8.0, 120.0)
     assert ours.pages_per_second == pytest.approx(100 / 12)
     assert run.ratio(rows) == pytest.approx(12.0 / 9.0)
+    assert run.ratio(rows, "ours-cold") == pytest.approx(19.0 / 9.0)
     table = run.format_table(rows)
     assert "| ratio ours/plain | 1.33 |" in table
+    assert "| ratio ours-cold/plain | 2.11 |" in table
     parsed = run.parse_table(table)
     assert [(r.kind, r.median, r.pages, r.files) for r in parsed] == [
+        ("ours-cold", 19.0, 100, 150),
         ("ours", 12.0, 100, 150),
         ("plain", 9.0, 80, 90),
     ]
     assert run.ratio(parsed) == pytest.approx(12.0 / 9.0)
-    assert run.ratio(rows[:1]) is None
+    assert run.ratio(rows[1:2]) is None
 
 
-def test_builds_alternate_and_each_kind_goes_first_as_often():
-    assert run.schedule(2) == ["ours", "plain", "plain", "ours"]
-    assert run.schedule(3).count("ours") == 3
+def test_builds_alternate_and_a_warm_build_follows_a_cold_one():
+    assert run.schedule(2) == ["ours-cold", "ours", "plain", "plain", "ours-cold", "ours"]
+    order = run.schedule(3)
+    assert order.count("ours") == order.count("ours-cold") == order.count("plain") == 3
+    assert all(order[i - 1] == "ours-cold" for i, kind in enumerate(order) if kind == "ours")
+
+
+def test_a_cold_build_starts_without_the_cache(tmp_path):
+    run.prepare(tmp_path, 12, seed=2)
+    site = tmp_path / "ours"
+    run.run_build("ours-cold", site, tmp_path / "out-1")
+    assert (site / ".cache").is_dir()  # the build filled it
+    marker = site / ".cache" / "marker"
+    marker.write_text("x")
+    run.run_build("ours", site, tmp_path / "out-2")
+    assert marker.exists()  # a warm build keeps it
+    run.run_build("ours-cold", site, tmp_path / "out-3")
+    assert not marker.exists()
 
 
 @pytest.mark.parametrize(
