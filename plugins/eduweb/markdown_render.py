@@ -51,11 +51,14 @@ class _FactsTreeprocessor(Treeprocessor):
             element.tag = "aside"
             element.set("class", "facts")
             element.set("aria-labelledby", box_id)
-            if title is None:
+            if title is None:  # `!!! facts ""`: admonition leaves the title out
                 title = ElementTree.Element("p")
+                title.tail = "\n"
                 element.insert(0, title)
-            if (title.text or "").strip().lower() == "facts":
-                title.text = FACTS_DEFAULT_TITLE  # `!!! facts` without a title
+            # `!!! facts` (admonition titles it "Facts") or `!!! facts ""`: the
+            # box still needs a heading, which names it for screen readers.
+            if (title.text or "").strip().lower() in ("facts", ""):
+                title.text = FACTS_DEFAULT_TITLE
             title.tag = "h2"
             title.set("class", "facts__title")
             title.set("id", box_id)
