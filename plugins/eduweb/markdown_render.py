@@ -19,11 +19,16 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from xml.etree import ElementTree
 
-from markdown import Markdown
+from markdown import Markdown, blockprocessors, inlinepatterns, treeprocessors, util
 from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrBlockprocessor
+from markdown.extensions.admonition import AdmonitionProcessor
+from markdown.extensions.def_list import DefListProcessor
+from markdown.extensions.footnotes import FootnoteBlockProcessor, FootnoteInlineProcessor
+from markdown.extensions.tables import TableProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from .slugs import slugify
@@ -111,6 +116,126 @@ class FactsExtension(Extension):
         md.treeprocessors.register(_FactsTreeprocessor(md), "eduweb_facts", 5)
 
 
+# What the text must contain for an inline pattern's regular expression to
+# match anywhere in it, by the pattern's expression (a pattern that is not
+# listed is always tried). Most text (a sentence of a paragraph) contains
+# none of these, and trying all 15 patterns on it was the largest cost.
+_INLINE_NEEDS = {
+    inlinepatterns.BACKTICK_RE: ("`",),
+    inlinepatterns.ESCAPE_RE: ("\\",),
+    inlinepatterns.LINK_RE: ("[",),  # also REFERENCE_RE and the short references
+    inlinepatterns.IMAGE_LINK_RE: ("![",),  # also IMAGE_REFERENCE_RE
+    inlinepatterns.AUTOLINK_RE: ("<",),
+    inlinepatterns.AUTOMAIL_RE: ("<",),
+    inlinepatterns.HTML_RE: ("<",),
+    inlinepatterns.ENTITY_RE: ("&",),
+    inlinepatterns.LINE_BREAK_RE: ("  \n",),
+}
+
+
+def _needs(pattern: inlinepatterns.Pattern) -> tuple[str, ...] | None:
+    if isinstance(pattern, inlinepatterns.DelimiterProcessor):  # `*em*`, `__strong__`
+        return tuple(pattern.tokens)
+    if isinstance(pattern, FootnoteInlineProcessor):
+        return ("[^",)
+    if isinstance(pattern, inlinepatterns.InlineProcessor):
+        return _INLINE_NEEDS.get(pattern.compiled_re.pattern)
+    return None  # an old-style Pattern: always tried
+
+
+class _InlineProcessor(treeprocessors.InlineProcessor):
+    """Markdown's inline processor, skipping the patterns that cannot match.
+
+    The same loop as `InlineProcessor.__handleInline` (Markdown 3.11): each
+    pattern in turn, again from its start after a match. A pattern whose
+    expression needs a string the text does not contain could only return
+    "no match" (the text unchanged, the next pattern from index 0), so it is
+    not tried; handleMatch, the only place patterns keep state, is never
+    reached for it either. The golden files and the corpus comparison
+    (tests/test_markdown_golden.py) hold the output to the original's.
+    """
+
+    def run(self, tree: ElementTree.Element, ancestors: list[str] | None = None):
+        self._patterns = [(pattern, _needs(pattern)) for pattern in self.inlinePatterns]
+        return super().run(tree, ancestors)
+
+    # Markdown calls it by its private name, from run() and recursively.
+    def _InlineProcessor__handleInline(self, data: str, index: int = 0) -> str:  # noqa: N802
+        if isinstance(data, util.AtomicString):
+            return data
+        apply = self._InlineProcessor__applyPattern
+        patterns = self._patterns
+        count = len(patterns)
+        start = 0
+        while index < count:
+            pattern, needs = patterns[index]
+            if needs is not None and not any(need in data for need in needs):
+                matched = False
+            else:
+                data, matched, start = apply(pattern, data, index, start)
+            if not matched:
+                index += 1
+                start = 0
+        return data
+
+
+def _hr_possible(block: str) -> bool:
+    # A rule is three or more of one of these characters.
+    return block.count("-") >= 3 or block.count("*") >= 3 or block.count("_") >= 3
+
+
+# Block processors, by name and class, with what a block must contain for
+# their test to pass (or, for the footnote, abbreviation and reference
+# definitions, whose test always passes, for their run to find anything;
+# without a match, run puts the block back and passes it on). Every block is
+# tested against every processor until one takes it, so a plain paragraph
+# was searched by each of these expressions.
+_BLOCK_NEEDS: dict[str, tuple[type, Callable[[str], bool]]] = {
+    "quote": (blockprocessors.BlockQuoteProcessor, lambda block: ">" in block),
+    "hashheader": (blockprocessors.HashHeaderProcessor, lambda block: "#" in block),
+    "hr": (blockprocessors.HRProcessor, _hr_possible),
+    "reference": (blockprocessors.ReferenceProcessor, lambda block: "]:" in block),
+    "table": (TableProcessor, lambda block: "|" in block),
+    "deflist": (DefListProcessor, lambda block: ":" in block),
+    "footnote": (FootnoteBlockProcessor, lambda block: "[^" in block),
+    "abbr": (AbbrBlockprocessor, lambda block: "*[" in block),
+}
+
+
+def _quick_test(test: Callable, possible: Callable[[str], bool]) -> Callable:
+    def quick(parent: ElementTree.Element, block: str) -> bool:
+        return possible(block) and test(parent, block)
+
+    return quick
+
+
+def _admonition_test(processor: AdmonitionProcessor) -> Callable:
+    # The same test as AdmonitionProcessor.test: `!!!` opens a box, and an
+    # indented block continues the one before (parse_content decides).
+    def test(parent: ElementTree.Element, block: str) -> bool:
+        if "!!!" in block and processor.RE.search(block):
+            return True
+        return processor.parse_content(parent, block)[0] is not None
+
+    return test
+
+
+class SpeedExtension(Extension):
+    """Markdown's inline processor and block tests replaced by faster ones
+    with the same output. Processors are changed only when they are of
+    the class the shortcut was written for, and keep their place (a
+    processor registered again would move behind others of its priority)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+        md.treeprocessors.register(_InlineProcessor(md), "inline", 20)
+        processors = md.parser.blockprocessors
+        for name, (cls, possible) in _BLOCK_NEEDS.items():
+            if name in processors and type(processors[name]) is cls:
+                processors[name].test = _quick_test(processors[name].test, possible)
+        if "admonition" in processors and type(processors["admonition"]) is AdmonitionProcessor:
+            processors["admonition"].test = _admonition_test(processors["admonition"])
+
+
 def make_markdown(static_paths: Iterable[str] = ("images",)) -> Markdown:
     """The one Markdown instance a reader keeps and resets between files;
     `static_paths` are the settings' STATIC_PATHS (folders of content/)."""
@@ -122,6 +247,7 @@ def make_markdown(static_paths: Iterable[str] = ("images",)) -> Markdown:
             "toc",
             FactsExtension(),
             StaticPathsExtension(static_paths),
+            SpeedExtension(),
         ],
         extension_configs={
             "toc": {"slugify": lambda value, _sep: slugify(value)},
