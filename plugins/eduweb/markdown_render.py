@@ -23,50 +23,19 @@ from collections.abc import Callable, Iterable
 from xml.etree import ElementTree
 
 from markdown import Markdown, blockprocessors, inlinepatterns, treeprocessors, util
+from markdown.blockparser import BlockParser
 from markdown.extensions import Extension
 from markdown.extensions.abbr import AbbrBlockprocessor
 from markdown.extensions.admonition import AdmonitionProcessor
 from markdown.extensions.def_list import DefListProcessor
 from markdown.extensions.footnotes import FootnoteBlockProcessor, FootnoteInlineProcessor
 from markdown.extensions.tables import TableProcessor
+from markdown.extensions.toc import TocTreeprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .slugs import slugify
 
 FACTS_DEFAULT_TITLE = "Fakta"
-
-
-class _FactsTreeprocessor(Treeprocessor):
-    def run(self, root: ElementTree.Element) -> None:
-        number = 0
-        for element in root.iter("div"):
-            classes = element.get("class", "").split()
-            if "admonition" not in classes:
-                continue
-            kind = [c for c in classes if c != "admonition"]
-            has_title = len(element) and element[0].get("class") == "admonition-title"
-            title = element[0] if has_title else None
-            if kind[:1] != ["facts"]:
-                element.set("class", " ".join(["callout", *kind]))
-                if title is not None:
-                    title.set("class", "callout__title")
-                continue
-            number += 1
-            box_id = f"fakta-{number}"
-            element.tag = "aside"
-            element.set("class", "facts")
-            element.set("aria-labelledby", box_id)
-            if title is None:  # `!!! facts ""`: admonition leaves the title out
-                title = ElementTree.Element("p")
-                title.tail = "\n"
-                element.insert(0, title)
-            # `!!! facts` (admonition titles it "Facts") or `!!! facts ""`: the
-            # box still needs a heading, which names it for screen readers.
-            if (title.text or "").strip().lower() in ("facts", ""):
-                title.text = FACTS_DEFAULT_TITLE
-            title.tag = "h2"
-            title.set("class", "facts__title")
-            title.set("id", box_id)
 
 
 # A scheme (https:, mailto:), a root or protocol-relative path, a fragment,
@@ -83,37 +52,77 @@ def first_segment(target: str) -> str:
     return posixpath.normpath(target).split("/", 1)[0]
 
 
-class _StaticPathsTreeprocessor(Treeprocessor):
+def _make_facts_box(element: ElementTree.Element, classes: list[str], number: int) -> bool:
+    """An admonition `div` made a fact box (True) or a callout (False)."""
+    kind = [c for c in classes if c != "admonition"]
+    has_title = len(element) and element[0].get("class") == "admonition-title"
+    title = element[0] if has_title else None
+    if kind[:1] != ["facts"]:
+        element.set("class", " ".join(["callout", *kind]))
+        if title is not None:
+            title.set("class", "callout__title")
+        return False
+    box_id = f"fakta-{number}"
+    element.tag = "aside"
+    element.set("class", "facts")
+    element.set("aria-labelledby", box_id)
+    if title is None:  # `!!! facts ""`: admonition leaves the title out
+        title = ElementTree.Element("p")
+        title.tail = "\n"
+        element.insert(0, title)
+    # `!!! facts` (admonition titles it "Facts") or `!!! facts ""`: the
+    # box still needs a heading, which names it for screen readers.
+    if (title.text or "").strip().lower() in ("facts", ""):
+        title.text = FACTS_DEFAULT_TITLE
+    title.tag = "h2"
+    title.set("class", "facts__title")
+    title.set("id", box_id)
+    return True
+
+
+class _EduwebTreeprocessor(Treeprocessor):
+    """Fact boxes, and pictures and files made root-relative, in one pass
+    over the tree (after toc, which has given the headings their ids)."""
+
     def __init__(self, md: Markdown, static_paths: Iterable[str]):
         super().__init__(md)
         self.folders = {folder.strip("/") for folder in static_paths}
 
     def run(self, root: ElementTree.Element) -> None:
+        boxes = []
         for element in root.iter():
-            attribute = {"img": "src", "a": "href"}.get(element.tag)
-            target = element.get(attribute or "", "")
+            tag = element.tag
+            if tag == "div":
+                classes = element.get("class", "").split()
+                if "admonition" in classes:
+                    boxes.append((element, classes))
+                continue
+            if tag == "img":
+                attribute = "src"
+            elif tag == "a":
+                attribute = "href"
+            else:
+                continue
+            target = element.get(attribute, "")
             if not content_relative(target):
                 continue
             # Every picture is a file of content/; a link only when it points
             # into a static folder (otherwise it is an address on the site).
-            if element.tag == "img" or first_segment(target) in self.folders:
+            if tag == "img" or first_segment(target) in self.folders:
                 element.set(attribute, "/" + target.removeprefix("./"))
+        # Changed after the walk: a fact box without a title gets one inserted.
+        number = 0
+        for element, classes in boxes:
+            number += _make_facts_box(element, classes, number + 1)
 
 
-class StaticPathsExtension(Extension):
+class EduwebExtension(Extension):
     def __init__(self, static_paths: Iterable[str] = ("images",)):
         super().__init__()
         self.static_paths = tuple(static_paths)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
-        md.treeprocessors.register(
-            _StaticPathsTreeprocessor(md, self.static_paths), "eduweb_static_paths", 4
-        )
-
-
-class FactsExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
-        md.treeprocessors.register(_FactsTreeprocessor(md), "eduweb_facts", 5)
+        md.treeprocessors.register(_EduwebTreeprocessor(md, self.static_paths), "eduweb", 4)
 
 
 # What the text must contain for an inline pattern's regular expression to
@@ -157,11 +166,17 @@ class _InlineProcessor(treeprocessors.InlineProcessor):
 
     def run(self, tree: ElementTree.Element, ancestors: list[str] | None = None):
         self._patterns = [(pattern, _needs(pattern)) for pattern in self.inlinePatterns]
+        needs = [need for _, pattern_needs in self._patterns for need in pattern_needs or ("",)]
+        # Text with none of what any pattern needs is returned at once (when
+        # a pattern is not listed, "" stands for it: every text may match).
+        self._any_need = None if "" in needs else re.compile("|".join(map(re.escape, needs)))
         return super().run(tree, ancestors)
 
     # Markdown calls it by its private name, from run() and recursively.
     def _InlineProcessor__handleInline(self, data: str, index: int = 0) -> str:  # noqa: N802
         if isinstance(data, util.AtomicString):
+            return data
+        if self._any_need is not None and not self._any_need.search(data):
             return data
         apply = self._InlineProcessor__applyPattern
         patterns = self._patterns
@@ -169,10 +184,15 @@ class _InlineProcessor(treeprocessors.InlineProcessor):
         start = 0
         while index < count:
             pattern, needs = patterns[index]
-            if needs is not None and not any(need in data for need in needs):
-                matched = False
-            else:
-                data, matched, start = apply(pattern, data, index, start)
+            if needs is not None:
+                for need in needs:
+                    if need in data:
+                        break
+                else:  # cannot match: as if it had not
+                    index += 1
+                    start = 0
+                    continue
+            data, matched, start = apply(pattern, data, index, start)
             if not matched:
                 index += 1
                 start = 0
@@ -234,19 +254,62 @@ class SpeedExtension(Extension):
                 processors[name].test = _quick_test(processors[name].test, possible)
         if "admonition" in processors and type(processors["admonition"]) is AdmonitionProcessor:
             processors["admonition"].test = _admonition_test(processors["admonition"])
+        md.parser.parseBlocks = _parse_blocks(md.parser)
+        if "toc" in md.treeprocessors and type(md.treeprocessors["toc"]) is TocTreeprocessor:
+            toc = md.treeprocessors["toc"]
+            toc.replace_marker = _replace_marker(toc)
+
+
+def _parse_blocks(parser: BlockParser) -> Callable:
+    # BlockParser.parseBlocks, with the processors listed once per call
+    # rather than once per block (the registry sorts and copies them).
+    def parse_blocks(parent: ElementTree.Element, blocks: list[str]) -> None:
+        processors = list(parser.blockprocessors)
+        while blocks:
+            for processor in processors:
+                # run returns True or None when it has taken the block
+                if processor.test(parent, blocks[0]) and processor.run(parent, blocks) is not False:
+                    break
+
+    return parse_blocks
+
+
+def _replace_marker(toc: TocTreeprocessor) -> Callable:
+    # TocTreeprocessor.replace_marker joins the text of every element to
+    # look for a paragraph of just `[TOC]`; such a paragraph comes from a
+    # line that has it, so without one there is nothing to look for.
+    replace = toc.replace_marker
+
+    def replace_marker(root: ElementTree.Element, element: ElementTree.Element) -> None:
+        if any(toc.marker in line for line in toc.md.lines):
+            replace(root, element)
+
+    return replace_marker
+
+
+class _Markdown(Markdown):
+    def convert(self, source: str) -> str:
+        self._block_level = frozenset(self.block_level_elements)
+        return super().convert(source)
+
+    def is_block_level(self, tag: object) -> bool:
+        # Markdown.is_block_level looks the tag up in a list (of 60), for
+        # every element serialised; here in a set made from it.
+        if isinstance(tag, str):
+            return tag.lower().rstrip("/") in self._block_level
+        return False
 
 
 def make_markdown(static_paths: Iterable[str] = ("images",)) -> Markdown:
     """The one Markdown instance a reader keeps and resets between files;
     `static_paths` are the settings' STATIC_PATHS (folders of content/)."""
-    return Markdown(
+    return _Markdown(
         extensions=[
             "extra",  # tables, footnotes, attribute lists, definition lists, fenced code
             "admonition",
             "sane_lists",
             "toc",
-            FactsExtension(),
-            StaticPathsExtension(static_paths),
+            EduwebExtension(static_paths),
             SpeedExtension(),
         ],
         extension_configs={
