@@ -300,17 +300,19 @@ class _Markdown(Markdown):
         return False
 
 
-def make_markdown(static_paths: Iterable[str] = ("images",)) -> Markdown:
+def make_markdown(static_paths: Iterable[str] = ("images",), *, fast: bool = True) -> Markdown:
     """The one Markdown instance a reader keeps and resets between files;
-    `static_paths` are the settings' STATIC_PATHS (folders of content/)."""
-    return _Markdown(
+    `static_paths` are the settings' STATIC_PATHS (folders of content/).
+    `fast=False` gives Markdown's own processors, which the fast ones must
+    agree with (tests/test_markdown_golden.py compares them)."""
+    return (_Markdown if fast else Markdown)(
         extensions=[
             "extra",  # tables, footnotes, attribute lists, definition lists, fenced code
             "admonition",
             "sane_lists",
             "toc",
             EduwebExtension(static_paths),
-            SpeedExtension(),
+            *([SpeedExtension()] if fast else []),
         ],
         extension_configs={
             "toc": {"slugify": lambda value, _sep: slugify(value)},
