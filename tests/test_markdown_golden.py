@@ -110,10 +110,10 @@ def test_the_fast_processors_are_in_use():
     assert type(md.treeprocessors["inline"]) is markdown_render._InlineProcessor
     assert hasattr(treeprocessors.InlineProcessor, "_InlineProcessor__handleInline")
     assert hasattr(treeprocessors.InlineProcessor, "_InlineProcessor__applyPattern")
-    processors = md.parser.blockprocessors
-    for name in [*markdown_render._BLOCK_NEEDS, "admonition"]:
-        assert "test" in vars(processors[name]), name
     assert "parseBlocks" in vars(md.parser)
+    assert "test" in vars(md.parser.blockprocessors["admonition"])
+    for name, (cls, _need) in markdown_render._BLOCK_NEEDS.items():
+        assert type(md.parser.blockprocessors[name]) is cls, name
     assert "replace_marker" in vars(md.treeprocessors["toc"])
     # Every inline pattern is known, so plain text is returned at once.
     assert all(markdown_render._needs(pattern) is not None for pattern in md.inlinePatterns)

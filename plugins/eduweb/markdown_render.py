@@ -210,23 +210,16 @@ def _hr_possible(block: str) -> bool:
 # without a match, run puts the block back and passes it on). Every block is
 # tested against every processor until one takes it, so a plain paragraph
 # was searched by each of these expressions.
-_BLOCK_NEEDS: dict[str, tuple[type, Callable[[str], bool]]] = {
-    "quote": (blockprocessors.BlockQuoteProcessor, lambda block: ">" in block),
-    "hashheader": (blockprocessors.HashHeaderProcessor, lambda block: "#" in block),
+_BLOCK_NEEDS: dict[str, tuple[type, str | Callable[[str], bool]]] = {
+    "quote": (blockprocessors.BlockQuoteProcessor, ">"),
+    "hashheader": (blockprocessors.HashHeaderProcessor, "#"),
     "hr": (blockprocessors.HRProcessor, _hr_possible),
-    "reference": (blockprocessors.ReferenceProcessor, lambda block: "]:" in block),
-    "table": (TableProcessor, lambda block: "|" in block),
-    "deflist": (DefListProcessor, lambda block: ":" in block),
-    "footnote": (FootnoteBlockProcessor, lambda block: "[^" in block),
-    "abbr": (AbbrBlockprocessor, lambda block: "*[" in block),
+    "reference": (blockprocessors.ReferenceProcessor, "]:"),
+    "table": (TableProcessor, "|"),
+    "deflist": (DefListProcessor, ":"),
+    "footnote": (FootnoteBlockProcessor, "[^"),
+    "abbr": (AbbrBlockprocessor, "*["),
 }
-
-
-def _quick_test(test: Callable, possible: Callable[[str], bool]) -> Callable:
-    def quick(parent: ElementTree.Element, block: str) -> bool:
-        return possible(block) and test(parent, block)
-
-    return quick
 
 
 def _admonition_test(processor: AdmonitionProcessor) -> Callable:
@@ -241,34 +234,47 @@ def _admonition_test(processor: AdmonitionProcessor) -> Callable:
 
 
 class SpeedExtension(Extension):
-    """Markdown's inline processor and block tests replaced by faster ones
-    with the same output. Processors are changed only when they are of
-    the class the shortcut was written for, and keep their place (a
-    processor registered again would move behind others of its priority)."""
+    """Markdown's inline processor, block parsing and two tests replaced by
+    faster ones with the same output. A processor is skipped or changed only
+    when it is of the class the shortcut was written for; none is registered
+    again (it would move behind the others of its priority)."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
         md.treeprocessors.register(_InlineProcessor(md), "inline", 20)
         processors = md.parser.blockprocessors
-        for name, (cls, possible) in _BLOCK_NEEDS.items():
-            if name in processors and type(processors[name]) is cls:
-                processors[name].test = _quick_test(processors[name].test, possible)
+        needs = {
+            processors[name]: need
+            for name, (cls, need) in _BLOCK_NEEDS.items()
+            if name in processors and type(processors[name]) is cls
+        }
         if "admonition" in processors and type(processors["admonition"]) is AdmonitionProcessor:
             processors["admonition"].test = _admonition_test(processors["admonition"])
-        md.parser.parseBlocks = _parse_blocks(md.parser)
+        md.parser.parseBlocks = _parse_blocks(md.parser, needs)
         if "toc" in md.treeprocessors and type(md.treeprocessors["toc"]) is TocTreeprocessor:
             toc = md.treeprocessors["toc"]
             toc.replace_marker = _replace_marker(toc)
 
 
-def _parse_blocks(parser: BlockParser) -> Callable:
-    # BlockParser.parseBlocks, with the processors listed once per call
-    # rather than once per block (the registry sorts and copies them).
+def _parse_blocks(parser: BlockParser, needs: dict) -> Callable:
+    """BlockParser.parseBlocks, skipping the processors whose test cannot
+    pass (`needs`), and with the processors listed once, not for every block
+    (the registry sorts and copies them)."""
+    listed: list = [None, None]  # the processors, and each with its need
+
     def parse_blocks(parent: ElementTree.Element, blocks: list[str]) -> None:
         processors = list(parser.blockprocessors)
+        if processors != listed[0]:
+            listed[:] = [processors, [(p, needs.get(p)) for p in processors]]
+        entries = listed[1]
         while blocks:
-            for processor in processors:
+            for processor, need in entries:
+                block = blocks[0]  # a run that declines may have put back another
+                if need is not None and not (
+                    need in block if isinstance(need, str) else need(block)
+                ):
+                    continue
                 # run returns True or None when it has taken the block
-                if processor.test(parent, blocks[0]) and processor.run(parent, blocks) is not False:
+                if processor.test(parent, block) and processor.run(parent, blocks) is not False:
                     break
 
     return parse_blocks
@@ -281,7 +287,7 @@ def _replace_marker(toc: TocTreeprocessor) -> Callable:
     replace = toc.replace_marker
 
     def replace_marker(root: ElementTree.Element, element: ElementTree.Element) -> None:
-        if any(toc.marker in line for line in toc.md.lines):
+        if toc.marker in "\n".join(toc.md.lines):
             replace(root, element)
 
     return replace_marker
