@@ -12,6 +12,12 @@ Pictures and files are written relative to content/, as the README teaches
 (`![Alt](images/x.jpg)`); a browser would read such a path relative to the
 page's own address (/nyheter/2024/x/images/x.jpg), so it is made
 root-relative (/images/x.jpg). body_checks.py has checked that the file exists.
+
+Rendering is the largest cost per file of a build, so SpeedExtension
+replaces the parts of Python-Markdown that tried every inline pattern on
+every text and every block test on every block by ones that skip what
+cannot match: the HTML is the same (tests/test_markdown_golden.py), in
+less than half the time.
 """
 
 from __future__ import annotations
@@ -160,8 +166,8 @@ class _InlineProcessor(treeprocessors.InlineProcessor):
     expression needs a string the text does not contain could only return
     "no match" (the text unchanged, the next pattern from index 0), so it is
     not tried; handleMatch, the only place patterns keep state, is never
-    reached for it either. The golden files and the corpus comparison
-    (tests/test_markdown_golden.py) hold the output to the original's.
+    reached for it either. tests/test_markdown_golden.py holds the output to
+    that of Markdown's own processors (make_markdown(fast=False)).
     """
 
     def run(self, tree: ElementTree.Element, ancestors: list[str] | None = None):
