@@ -252,6 +252,23 @@ def after_a_field(rng: random.Random, count: int):
         yield start + inner + rng.choice(["", "\nb: 1", " #c", "]", "}", "\n"])
 
 
+# Whole lines: empty values and list items, continued and unclosed values,
+# comments, document markers, indentation.
+LINES = [
+    *("k:", "k: v", "k: 'a", "  b'", 'k: "a', '  b"', "-", "- ", "- v", "  -", "  - v"),
+    *("  k:", "  k: v", "    k: v", "", "# c", "  # c", "k: v # c", "k: |", "k: >"),
+    *("  text", "   more", "k: a", "  b", "? k", ": v", "- k:", "- k: v", "  - - x"),
+    *("k: [a,", "  b]", "k: {a: 1,", "  b: 2}", "...", "---", "k: v ", "  ", "k:  "),
+    *("- - ", "-  -", "'k': v", '"k": v', "k: 'a''b'", 'k: "\\\n  x"', "k: ä: x"),
+    *("k: a:b", "k: :x", "k: -", "k: --", "k: ---"),
+]
+
+
+def lines_of_fields(rng: random.Random, count: int):
+    for _ in range(count):
+        yield "\n".join(rng.choice(LINES) for _ in range(rng.randint(1, 8)))
+
+
 def long_keys():
     """Around the 1,024 characters a field name may have, in 1- to 4-byte characters."""
     for length in range(1018, 1030):
@@ -303,6 +320,7 @@ def test_random_yaml_characters_read_the_same(monkeypatch):
 @needs_libyaml
 def test_edited_documents_read_the_same(monkeypatch):
     assert_same(monkeypatch, documents(random.Random(12), 1200))
+    assert_same(monkeypatch, lines_of_fields(random.Random(12), 2000))
 
 
 @needs_libyaml
