@@ -251,6 +251,9 @@ def load_yaml(source: str, first_line: int, where: str) -> Loaded:
     yaml.compose and a recursive walk: aliases (`*name`) are refused, so a
     few hundred bytes cannot expand into gigabytes or refer to themselves,
     and nesting deeper than MAX_NESTING is refused before anything recurses.
+
+    The events come from libyaml when it reads the text without anything
+    to report, else from PyYAML's parser, whose results are the reference.
     """
     if USE_LIBYAML:
         loaded = _load_with_libyaml(source, first_line)
@@ -270,8 +273,9 @@ def load_yaml(source: str, first_line: int, where: str) -> Loaded:
         raise FrontMatterError(first_line, message) from err
 
 
-# libyaml's parser (C, about ten times faster) when PyYAML was built with it.
-# False: always PyYAML's own parser, the reference (the tests compare them).
+# libyaml's parser (C; load_yaml about seven times faster) when PyYAML was
+# built with it. False: always PyYAML's own parser, the reference (the tests
+# set it to compare the two).
 USE_LIBYAML: bool = yaml.__with_libyaml__
 if USE_LIBYAML:
     from yaml.cyaml import CParser
