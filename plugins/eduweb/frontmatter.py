@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import yaml
@@ -250,11 +251,16 @@ def load_yaml(source: str, first_line: int, where: str) -> Loaded:
     yaml.compose and a recursive walk: aliases (`*name`) are refused, so a
     few hundred bytes cannot expand into gigabytes or refer to themselves,
     and nesting deeper than MAX_NESTING is refused before anything recurses.
+
+    The events come from libyaml when it reads the text without anything
+    to report, else from PyYAML's parser, whose results are the reference.
     """
-    builder = _Builder(first_line)
+    if USE_LIBYAML:
+        loaded = _load_with_libyaml(source, first_line)
+        if loaded is not None:
+            return loaded
     try:
-        for event in yaml.parse(source, Loader=yaml.SafeLoader):
-            builder.feed(event)
+        return _build(yaml.parse(source, Loader=yaml.SafeLoader), first_line)
     except yaml.MarkedYAMLError as err:
         source_lines = source.split("\n")
         number, message = yaml_syntax_problem(err, source_lines)
@@ -265,6 +271,83 @@ def load_yaml(source: str, first_line: int, where: str) -> Loaded:
             "yaml.other", problem=" ".join(str(err).split()), hint=_yaml_hint(str(err))
         )
         raise FrontMatterError(first_line, message) from err
+
+
+# libyaml's parser (C; load_yaml about seven times faster) when PyYAML was
+# built with it. False: always PyYAML's own parser, the reference (the tests
+# set it to compare the two).
+USE_LIBYAML: bool = yaml.__with_libyaml__
+if USE_LIBYAML:
+    from yaml.cyaml import CParser
+
+# What libyaml reads otherwise than PyYAML's parser (tests/test_yaml_parsers.py
+# finds it by comparing the two on generated text), and is therefore left to
+# PyYAML's parser:
+# - a tab where PyYAML allows only spaces ("a:<tab>1" is a = "1" to libyaml,
+#   an error to PyYAML);
+# - a byte order mark, which libyaml skips at the start of every line,
+#   PyYAML only at the start of the text;
+# - "#" right after | or > ("|#x": libyaml takes a comment, PyYAML an error);
+# - tags (!x) and anchors (&x): libyaml takes names PyYAML refuses ("!$!");
+#   a "!" or "&" after a letter or digit ("Hej!") starts neither;
+# - a "?" in a word inside [ ] or { }, which ends the word for PyYAML
+#   ([https://x.se/?a=b] is an error) and not for libyaml: seen in the
+#   events (_parser_events), as "?" and [ are both common in front matter.
+_LIBYAML_DIFFERS_RE = re.compile(r"[\t\ufeff]|[|>][-+0-9]*#|(?<!\w)[!&]")
+_FLOW_RE = re.compile(r"[\[{]")
+
+
+class _ParsersDifferError(Exception):
+    """libyaml read something PyYAML's parser reads otherwise."""
+
+
+def _load_with_libyaml(source: str, first_line: int) -> Loaded | None:
+    """load_yaml's result through libyaml, or None when there is anything
+    to report or PyYAML's parser may read the text otherwise: then PyYAML's
+    parser does it all again, so that every message (its wording keys off
+    PyYAML's error texts) and line has one source."""
+    if _LIBYAML_DIFFERS_RE.search(source):
+        return None
+    try:
+        parser = CParser(source)
+    except UnicodeEncodeError:  # a lone surrogate: not UTF-8
+        return None
+    watch_flow = "?" in source and _FLOW_RE.search(source) is not None
+    try:
+        loaded = _build(_parser_events(parser, watch_flow), first_line)
+    except (yaml.YAMLError, FrontMatterError, _ParsersDifferError):
+        return None
+    finally:
+        parser.dispose()
+    return None if loaded.errors else loaded
+
+
+def _parser_events(parser: CParser, watch_flow: bool) -> Iterator[yaml.Event]:
+    """The parser's events; with `watch_flow`, _ParsersDifferError at a plain
+    word holding "?" inside [ ] or { }."""
+    flow: list[bool] = []  # of each open list and mapping: written in [ ] or { }
+    while parser.check_event():
+        event = parser.get_event()
+        if watch_flow:
+            if isinstance(event, yaml.CollectionStartEvent):
+                flow.append(bool(event.flow_style) or bool(flow and flow[-1]))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                flow.pop()
+            elif (
+                flow
+                and flow[-1]
+                and isinstance(event, yaml.ScalarEvent)
+                and not event.style
+                and "?" in event.value
+            ):
+                raise _ParsersDifferError
+        yield event
+
+
+def _build(events: Iterable[yaml.Event], first_line: int) -> Loaded:
+    builder = _Builder(first_line)
+    for event in events:
+        builder.feed(event)
     loaded = builder.loaded
     loaded.lines[()] = max(first_line - 1, 1)
     if builder.root is _NOTHING:  # no fields at all
