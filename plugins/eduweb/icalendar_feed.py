@@ -152,6 +152,7 @@ def event_description(entry: CalendarEntry, page: str) -> str:
 
 
 # ---------------------------------------------------------------- VTIMEZONE
+@functools.lru_cache(maxsize=64)
 def vtimezone_lines(tz: ZoneInfo, first: dt.date, last: dt.date) -> tuple[str, ...]:
     """A VTIMEZONE for `tz` that gives the right offset to every local time
     from `first` to `last`, read the same way by every widely used parser,
@@ -177,14 +178,9 @@ def vtimezone_lines(tz: ZoneInfo, first: dt.date, last: dt.date) -> tuple[str, .
     expect; one that stopped earlier ends with UNTIL. The same zone, years
     and time zone database give the same bytes.
 
-    Cached: the site's calendar and every programme's in a year share one,
-    and finding the changes walks the zone day by day.
+    Cached: programmes with sessions in the same years share one, and
+    finding the changes walks the zone day by day.
     """
-    return _vtimezone_lines(tz, first, last)
-
-
-@functools.lru_cache(maxsize=64)
-def _vtimezone_lines(tz: ZoneInfo, first: dt.date, last: dt.date) -> tuple[str, ...]:
     lookback = dt.datetime.combine(first - dt.timedelta(days=366), dt.time.min, tzinfo=tz)
     start = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
     stop = dt.datetime.combine(last, dt.time.min, tzinfo=tz)
