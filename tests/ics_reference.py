@@ -1,0 +1,270 @@
+"""The library-made .ics files, as the build wrote them before issue 12: a
+verbatim copy of plugins/eduweb/icalendar_feed.py at that time (only the
+imports point at the package), kept so that tests/test_ics_writer.py can
+check that the hand-written writer gives the same bytes.
+
+iCalendar (RFC 5545) files of programme sessions, made with the icalendar library.
+
+What a calendar app gets, and why:
+- one VEVENT per session; its UID (see programmes.session_uid) is the same
+  in the programme's file and the site's, and across builds, so subscribed
+  calendars update events instead of duplicating them;
+- DTSTAMP is the build moment (SOURCE_DATE_EPOCH), so two builds of the same
+  content give byte-identical files;
+- times carry TZID=<site time zone> with a VTIMEZONE made from the time zone
+  database for the years the sessions span, as one yearly rule per kind of
+  change (see `vtimezone`); all-day sessions are DATE
+  values with the following day as the exclusive DTEND; a session with a
+  start but no end time lasts programmes.DEFAULT_SESSION_LENGTH;
+- sessions of a cancelled round stay in the file with STATUS:CANCELLED, so
+  calendars that had them mark them cancelled.
+The library escapes text (`;` `,` `\\` and newlines), folds lines at 75
+octets without splitting a UTF-8 character and ends lines with CRLF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from eduweb.programmes import CalendarEntry
+from eduweb.timezones import Transition, transitions
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vText
+
+# Nightly builds change the files at most once a day (REFRESH-INTERVAL and
+# X-PUBLISHED-TTL tell subscribing apps so).
+REFRESH_INTERVAL = dt.timedelta(days=1)
+
+
+def public_host(public_url: str) -> str:
+    return urlsplit(public_url).hostname or public_url
+
+
+def calendar_ics(
+    *,
+    name: str,
+    description: str,
+    entries: Iterable[CalendarEntry],
+    now: dt.datetime,
+    tz: ZoneInfo,
+    public_url: str,
+    source_url: str,
+    prodid: str,
+) -> bytes:
+    """The .ics file for `entries`, as bytes ready to write; `source_url` is its own address."""
+    entries = sorted(entries, key=lambda e: (e.session.start, e.session.uid))
+    calendar = Calendar()
+    calendar.add("prodid", prodid)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    # No METHOD: these files are published snapshots, not scheduling messages.
+    # RFC 5545 (3.7.2) says an object without METHOD is "merely being used to
+    # transport a snapshot of some calendar information", while METHOD:PUBLISH
+    # makes it an iTIP message, and RFC 5546 (3.2.1) requires an ORGANIZER in
+    # every VEVENT of one, which a site's feed has no one to name. A
+    # subscription does not need it: the app fetches the file again and
+    # replaces the events it had, matched by UID.
+    # NAME and DESCRIPTION (RFC 7986), each with its X-WR- twin for older apps.
+    # As vText: icalendar 7.3 writes an X-WR- value given as str unescaped.
+    for names, text in (
+        (("name", "x-wr-calname"), name),
+        (("description", "x-wr-caldesc"), description),
+    ):
+        for property_name in names:
+            calendar.add(property_name, vText(text))
+    calendar.add("x-wr-timezone", tz.key)
+    calendar.add("source", source_url, parameters={"VALUE": "URI"})
+    # RFC 7986 requires VALUE=DURATION here; icalendar's refresh_interval leaves it out.
+    calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "P1D")  # the same, for Outlook
+    # The years with timed sessions only: a short VTIMEZONE that changes only
+    # with them. A calendar without any gets the build year's, since RFC 5545
+    # wants at least one component in a calendar.
+    years = {e.session.date.year for e in entries if not e.session.all_day}
+    if years or not entries:
+        years = years or {now.astimezone(tz).year}
+        calendar.add_component(
+            vtimezone(tz, dt.date(min(years), 1, 1), dt.date(max(years) + 1, 1, 1))
+        )
+    stamp = now.astimezone(dt.UTC)
+    host = public_host(public_url)
+    for entry in entries:
+        calendar.add_component(session_event(entry, stamp, host, public_url))
+    # sorted=False keeps the order written here (UID first in each event).
+    return calendar.to_ical(sorted=False)
+
+
+def vtimezone(tz: ZoneInfo, first: dt.date, last: dt.date) -> Timezone:
+    """A VTIMEZONE for `tz` that gives the right offset to every local time
+    from `first` to `last`, read the same way by every widely used parser.
+
+    Each observance is one rule: a DTSTART (RFC 5545 section 3.6.5: the local
+    time of the change in the offset before it, so Central European summer
+    time starts at 02:00 with TZOFFSETFROM +0100 and winter time at 03:00
+    with TZOFFSETFROM +0200) and, for changes that recur on the same day
+    rule every year, an RRULE such as FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU, the
+    form Outlook, Google Calendar and Apple Calendar write themselves. A
+    DTSTART with a list of RDATEs is valid RFC 5545 but misread: ical.js
+    2.2 (Thunderbird) takes only the first date of an RDATE line and drops
+    the DTSTART when there are RDATEs; dateutil 2.9 (vobject's reader) put
+    the third and later summers in winter time (tests/test_ics_parsers.py);
+    and Outlook has shifted summer events from that form. So changes that
+    follow no yearly rule get one observance each, with a DTSTART alone.
+
+    The rules are found from the zone's actual changes from a year before
+    `first` (so the rule in force on `first` has started; in the southern
+    hemisphere January is summer time begun in October). A rule still
+    followed in the year before `last` is left open (no UNTIL), as clients
+    expect; one that stopped earlier ends with UNTIL. The same zone, years
+    and time zone database give the same bytes.
+    """
+    lookback = dt.datetime.combine(first - dt.timedelta(days=366), dt.time.min, tzinfo=tz)
+    start = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
+    stop = dt.datetime.combine(last, dt.time.min, tzinfo=tz)
+    changes = transitions(tz, lookback, stop)
+    observances: list[tuple[dt.datetime, TimezoneStandard | TimezoneDaylight]] = []
+    if not any(change.at <= start for change in changes):
+        # Nothing changes in the year before `first`, so the offset in force
+        # then is stated on its own (a zone without summer time has only this).
+        observances.append((_naive(start), _observance(start.utcoffset(), start, None, None)))
+    groups: dict[tuple, list[Transition]] = {}
+    for change in changes:
+        key = (change.offset_from, change.offset_to, change.name)
+        groups.setdefault(key, []).append(change)
+    final_year = (last - dt.timedelta(days=1)).year
+    for group in groups.values():
+        for run, byday in _yearly_runs(group):
+            open_ended = run[-1].onset.year == final_year
+            rule = None
+            if len(run) > 1:
+                rule = {"freq": "YEARLY", "bymonth": run[0].onset.month, "byday": byday}
+                if not open_ended:
+                    # In a VTIMEZONE, UNTIL is a UTC time (RFC 5545 3.6.5).
+                    rule["until"] = run[-1].at
+            observances.append((run[0].onset, _observance(None, None, run[0], rule)))
+    timezone = Timezone()
+    timezone.add("tzid", tz.key)
+    for _, observance in sorted(observances, key=lambda item: item[0]):
+        timezone.add_component(observance)
+    return timezone
+
+
+def _observance(
+    offset: dt.timedelta | None,
+    local: dt.datetime | None,
+    change: Transition | None,
+    rule: dict | None,
+) -> TimezoneStandard | TimezoneDaylight:
+    """A STANDARD or DAYLIGHT block: a change (with its yearly rule, if any),
+    or, given `offset` and `local`, the offset in force at `local`."""
+    if change is None:
+        summer, name, dtstart = local.dst() > dt.timedelta(0), local.tzname(), _naive(local)
+        offset_from = offset_to = offset
+    else:
+        # DAYLIGHT for a change that puts the clocks forward, STANDARD for one
+        # that puts them back: readers such as dateutil's (vobject) resolve the
+        # skipped and the repeated hour by that, whatever the time zone
+        # database calls the offsets (Morocco's +00 in Ramadan is "daylight"
+        # time there, an hour *behind* the rest of the year).
+        summer, name, dtstart = change.offset_to > change.offset_from, change.name, change.onset
+        offset_from, offset_to = change.offset_from, change.offset_to
+    observance = TimezoneDaylight() if summer else TimezoneStandard()
+    observance.add("dtstart", dtstart)
+    if rule:
+        observance.add("rrule", rule)
+    observance.add("tzoffsetfrom", offset_from)
+    observance.add("tzoffsetto", offset_to)
+    observance.add("tzname", name)
+    return observance
+
+
+def _yearly_runs(group: list[Transition]) -> list[tuple[list[Transition], str]]:
+    """Split changes of one kind (in time order) into runs of consecutive
+    years on one rule: the same month, weekday and local time, and the same
+    week of the month (the last one, -1, preferred, as zones mostly say
+    "last Sunday"; else the first to fourth). Each run comes with its BYDAY
+    value; a run of one change is a change that follows no yearly rule."""
+    runs: list[tuple[list[Transition], str]] = []
+    run: list[Transition] = []
+    weeks: set[int] = set()
+    for change in group:
+        onset = change.onset
+        candidates = _weeks_of(onset.date())
+        if run:
+            previous = run[-1].onset
+            same_rule = (
+                onset.year == previous.year + 1
+                and (onset.month, onset.weekday(), onset.time())
+                == (previous.month, previous.weekday(), previous.time())
+                and weeks & candidates
+            )
+            if same_rule:
+                run.append(change)
+                weeks &= candidates
+                continue
+            runs.append((run, _byday(run[0].onset, weeks)))
+        run, weeks = [change], candidates
+    if run:
+        runs.append((run, _byday(run[0].onset, weeks)))
+    return runs
+
+
+def _weeks_of(day: dt.date) -> set[int]:
+    """The BYDAY week numbers `day` matches in its month: 1-5, and -1 if last."""
+    weeks = {(day.day - 1) // 7 + 1}
+    if (day + dt.timedelta(days=7)).month != day.month:
+        weeks.add(-1)
+    return weeks
+
+
+def _byday(onset: dt.datetime, weeks: set[int]) -> str:
+    week = -1 if -1 in weeks else min(weeks)
+    return f"{week}{WEEKDAYS[onset.weekday()]}"
+
+
+WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _naive(moment: dt.datetime) -> dt.datetime:
+    return moment.replace(tzinfo=None)
+
+
+def session_event(entry: CalendarEntry, stamp: dt.datetime, host: str, public_url: str) -> Event:
+    programme, round_, session = entry.programme, entry.round, entry.session
+    page = f"{public_url}/{programme.url}"
+    event = Event()
+    event.add("uid", f"{session.uid}@{host}")
+    event.add("dtstamp", stamp)
+    if session.all_day:
+        event.add("dtstart", session.date)
+        event.add("dtend", session.date + dt.timedelta(days=1))
+    else:
+        event.add("dtstart", session.start)
+        event.add("dtend", session.end)
+    event.add("summary", event_summary(entry))
+    event.add("description", event_description(entry, page))
+    if session.location:
+        event.add("location", session.location)
+    event.add("url", page)
+    event.add("status", "CANCELLED" if round_.cancelled else "CONFIRMED")
+    if programme.tags:
+        event.add("categories", programme.tags)
+    return event
+
+
+def event_summary(entry: CalendarEntry) -> str:
+    """'Programme: Session title', or the programme's title alone."""
+    title = entry.session.title
+    return f"{entry.programme.title}: {title}" if title else entry.programme.title
+
+
+def event_description(entry: CalendarEntry, page: str) -> str:
+    lines = []
+    if entry.round.cancelled:
+        lines.append("Inställd.")
+    lines.append(f"Omgång: {entry.round.name}")
+    lines.append(entry.programme.summary)
+    lines.append(f"Mer information och anmälan: {page}")
+    return "\n".join(lines)
