@@ -145,6 +145,14 @@ def jinja_environment(options: dict) -> dict:
     }
 
 
+def mark_current(markup: str, url: str) -> Markup:
+    """Pre-rendered links (`<a href="/{url}">`) with those to `url` marked
+    as the current page, as a template marks them one by one with
+    `{% if url == current %} aria-current="page"{% endif %}`."""
+    link = Markup('<a href="/{}"').format(url)
+    return Markup(str(markup).replace(f"{link}>", f'{link} aria-current="page">'))
+
+
 def jinja_filters(settings: dict) -> dict:
     def news_json_ld(article) -> dict:
         # Read at render time: the contract's settings are applied after this runs.
@@ -161,6 +169,7 @@ def jinja_filters(settings: dict) -> dict:
         "json_ld": json_ld,
         "iso": iso,
         "mid_sentence": mid_sentence,
+        "mark_current": mark_current,
     }
 
 
