@@ -154,12 +154,14 @@ def mark_current(markup: str, url: str) -> Markup:
 
 
 def jinja_filters(settings: dict) -> dict:
-    def news_json_ld(article) -> dict:
+    def news_json_ld(article, url: str | None = None) -> dict:
         # Read at render time: the contract's settings are applied after this runs.
         organization = settings.get("ORGANIZATION") or settings["SITENAME"]
         shelf = settings.get("_EDUWEB_PICTURES")
         picture_url = shelf.url if shelf is not None else None
-        return news_article_json_ld(article, settings["PUBLIC_URL"], organization, picture_url)
+        return news_article_json_ld(
+            article, settings["PUBLIC_URL"], organization, picture_url, url=url
+        )
 
     return {
         "news_json_ld": news_json_ld,
