@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 import pytest
@@ -202,3 +203,36 @@ def test_the_consent_settings_are_worked_out_once():
     assert consent.csp is consent.csp
     assert consent.script_config is consent.script_config
     assert consent.optional is consent.optional
+
+
+def test_the_calendar_filter_is_rendered_once_and_marks_each_page(macro_calls):
+    """Every calendar page lists every programme and month with coming
+    sessions: rendered once, not once per page (which grew with the square
+    of the number of programmes)."""
+    env = theme_environment()
+    links = [SimpleNamespace(url=f"kalender/utbildning/p{i}/", label=f"P{i}") for i in range(3)]
+    months = [SimpleNamespace(url="kalender/manad/2027-01/", label="januari 2027")]
+    context = {
+        "SITENAME": "Webbplatsen",
+        "PUBLIC_URL": "https://x.se",
+        "MENU": [],
+        "FOOTER_LINKS": [],
+        "calendar_programme_links": links,
+        "calendar_month_links": months,
+        "calendar_webcal_url": "webcal://x.se/kalender.ics",
+        "calendar_months": [],
+    }
+    page = env.get_template("calendar.html")
+    for current in ("kalender/", links[1].url, months[0].url):
+        view = SimpleNamespace(url=current, heading="Kalender", description="Träffar")
+        html = page.render(context, calendar=view)
+        nav = html[
+            html.index('<nav class="calendar-filter"') : html.index(
+                "</nav>", html.index('<nav class="calendar-filter"')
+            )
+        ]
+        marked = [
+            part.split('"')[1] for part in nav.split("<a href=")[1:] if "aria-current" in part
+        ]
+        assert marked == [f"/{current}"] * (2 if current == "kalender/" else 1)
+    assert macro_calls["filter_list"] == 2
