@@ -34,7 +34,8 @@ from __future__ import annotations
 import copy
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -121,11 +122,13 @@ class Consent:
     matomo: Matomo | None = None
     problems: list = field(default_factory=list, compare=False)
 
-    @property
+    # Every page reads these: cached_property computes each once per Consent
+    # (which is frozen, so they cannot go stale).
+    @cached_property
     def optional(self) -> tuple[Category, ...]:
         return tuple(c for c in self.categories if not c.required)
 
-    @property
+    @cached_property
     def script_config(self) -> str:
         """What consent.mjs needs, as JSON for a data- attribute."""
         return json.dumps(
@@ -149,7 +152,7 @@ class Consent:
             separators=(",", ":"),
         )
 
-    @property
+    @cached_property
     def csp(self) -> str:
         return content_security_policy(self)
 
@@ -487,10 +490,11 @@ def check_consent(raw: object, matomo_raw: object = None, site: str = "") -> Con
         checked = _ConsentSettings.model_validate({"CONSENT": raw, "MATOMO": matomo_raw})
     except ValidationError as error:
         empty = Consent(DEFAULT_POLICY_VERSION, DEFAULT_COOKIE_NAME, "sv", {}, ())
-        return Consent(**{**empty.__dict__, "problems": problems_of(error, _ConsentSettings)})
+        return replace(empty, problems=problems_of(error, _ConsentSettings))
     problems = consent_problems(checked.CONSENT, checked.MATOMO)
     consent = build_consent(checked.CONSENT, checked.MATOMO, site)
-    return Consent(**{**consent.__dict__, "problems": problems})
+    # replace(), not __dict__: that also holds the cached properties.
+    return replace(consent, problems=problems)
 
 
 # ------------------------------------------------------------------ generator

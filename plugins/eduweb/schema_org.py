@@ -128,6 +128,7 @@ def news_article_json_ld(
     public_url: str,
     organization: str,
     picture_url: Callable[[str], str] | None = None,
+    url: str | None = None,
 ) -> dict:
     """A NewsArticle for a news article's page (issue 11).
 
@@ -137,9 +138,11 @@ def news_article_json_ld(
     is written: schema.org wants an author, and the organisation is who
     stands behind an unsigned article. `picture_url` gives the address of
     the picture's published copy (pictures.py), never the original, which
-    may be megabytes and carry the camera's metadata.
+    may be megabytes and carry the camera's metadata. `url` is the
+    article's address when the caller has it (Pelican works it out anew
+    each time `article.url` is read).
     """
-    page = f"{public_url}/{article.url}"
+    page = f"{public_url}/{article.url if url is None else url}"
     publisher = {"@type": "Organization", "name": organization, "url": f"{public_url}/"}
     author = getattr(article, "author", None)
     modified = getattr(article, "modified", None) or article.date

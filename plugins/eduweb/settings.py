@@ -9,6 +9,7 @@ from pelican.paginator import PaginationRule
 from . import urls
 from .dates import site_timezone
 from .slugs import SLUG_SUBSTITUTIONS
+from .templating import jinja_environment
 
 if TYPE_CHECKING:
     from .site_settings import SiteSettings
@@ -104,7 +105,5 @@ def apply_contract(settings: dict, site: SiteSettings) -> None:
     settings["ARTICLE_ORDER_BY"] = news_order
     settings["DEFAULT_PAGINATION"] = site.NEWS_PER_PAGE
     settings["HOME_NEWS_COUNT"] = site.HOME_NEWS_COUNT
-    jinja = dict(settings.get("JINJA_ENVIRONMENT") or {})
-    jinja["autoescape"] = True  # front matter values are always escaped
-    settings["JINJA_ENVIRONMENT"] = jinja
+    settings["JINJA_ENVIRONMENT"] = jinja_environment(settings.get("JINJA_ENVIRONMENT") or {})
     settings["FEED_DOMAIN"] = site.PUBLIC_URL
