@@ -41,6 +41,7 @@ MAX_AUTO_WORKERS = 8
 
 _RANGE = struct.Struct("=II")  # [start, stop) of indices, one pipe read each
 _PR_SET_PDEATHSIG = 1
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def worker_count(settings: dict) -> int:
@@ -105,6 +106,9 @@ def run(count: int, task: Callable[[int], None], workers: int) -> None:
         # Objects made so far are never collected in a child: its collector
         # does not write to (and so copy) every page of the parent's heap.
         gc.freeze()
+        # Ctrl+C or a SIGTERM waits until every child is known (and killed
+        # with the parent): one that lands inside os.fork is lost otherwise.
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
         try:
             for _ in range(min(workers, count) - 1):
                 result_read, result_write = os.pipe()
@@ -116,11 +120,12 @@ def run(count: int, task: Callable[[int], None], workers: int) -> None:
                     break
                 if pid == 0:
                     os.close(result_read)
-                    _child(queue_read, result_write, task)  # never returns
+                    _child(queue_read, result_write, task, mask)  # never returns
                 os.close(result_write)
                 children[pid] = result_read
         finally:
             gc.unfreeze()
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         outcomes = [_work(queue_read, task)]
         for pid in list(children):
             outcomes.append(_collect(pid, children.pop(pid)))
@@ -163,7 +168,7 @@ def _work(queue_read: int, task: Callable[[int], None]) -> dict:
         root.handlers = handlers
 
 
-def _child(queue_read: int, result_write: int, task: Callable[[int], None]) -> None:
+def _child(queue_read: int, result_write: int, task: Callable[[int], None], mask) -> None:
     """A worker: do its share, send back the outcome, and leave at once."""
     code = 1
     try:
@@ -171,7 +176,9 @@ def _child(queue_read: int, result_write: int, task: Callable[[int], None]) -> N
         _die_with_parent()
         if os.getppid() != parent:  # the parent died before the line above
             os._exit(1)
+        # Ctrl+C reaches the whole process group: a worker just ends.
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         outcome = _work(queue_read, task)
         if outcome["error"]:
             index, err = outcome["error"]
@@ -222,21 +229,33 @@ def _kill(children: dict[int, int]) -> None:
 
 
 def _finish(outcomes: list[dict]) -> None:
-    """Log what the tasks logged and raise what the first failure raised."""
+    """Log what the tasks logged and raise what the first failure raised.
+    `outcomes` are the parent's first, then the children's."""
     errors = [outcome["error"] for outcome in outcomes if outcome["error"]]
     first = min(errors, key=lambda error: error[0]) if errors else None
     last = first[0] if first else sys.maxsize
     records = sorted(
-        (entry for outcome in outcomes for entry in outcome["records"] if entry[0] <= last),
+        (
+            (index, worker, fields)
+            for worker, outcome in enumerate(outcomes)
+            for index, fields in outcome["records"]
+            if index <= last
+        ),
         key=lambda entry: entry[0],
     )
-    for _, fields in records:
+    for _, worker, fields in records:
         record = logging.makeLogRecord(fields)
         logger = logging.getLogger(record.name)
-        # Pelican's loggers raise (FilteredMessage) for a record they filter out.
-        with contextlib.suppress(Exception):
-            if logger.isEnabledFor(record.levelno):
-                logger.handle(record)
+        # The emitting process has applied the logger's level and filters; a
+        # worker's records pass the parent's filters too (Pelican's drop
+        # messages already logged, and raise FilteredMessage to say so).
+        if worker:
+            try:
+                if not logger.filter(record):
+                    continue
+            except Exception:
+                continue
+        logger.callHandlers(record)
     if first:
         failure = first[1]
         # The parent's own failure is raised as it is, with its traceback.
