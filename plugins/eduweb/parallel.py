@@ -101,6 +101,7 @@ def run(count: int, task: Callable[[int], None], workers: int) -> None:
     finally:
         os.close(queue_write)
     children: dict[int, int] = {}  # pid -> read end of its result pipe
+    parent = os.getpid()
     try:
         _flush_stdio()
         # Objects made so far are never collected in a child: its collector
@@ -120,15 +121,16 @@ def run(count: int, task: Callable[[int], None], workers: int) -> None:
                     break
                 if pid == 0:
                     os.close(result_read)
-                    _child(queue_read, result_write, task, mask)  # never returns
+                    _child(parent, queue_read, result_write, task, mask)  # never returns
                 os.close(result_write)
                 children[pid] = result_read
         finally:
             gc.unfreeze()
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         outcomes = [_work(queue_read, task)]
-        for pid in list(children):
-            outcomes.append(_collect(pid, children.pop(pid)))
+        for pid, result_read in list(children.items()):
+            outcomes.append(_collect(pid, result_read))
+            del children[pid]
     except BaseException:
         _kill(children)
         raise
@@ -168,11 +170,12 @@ def _work(queue_read: int, task: Callable[[int], None]) -> dict:
         root.handlers = handlers
 
 
-def _child(queue_read: int, result_write: int, task: Callable[[int], None], mask) -> None:
+def _child(
+    parent: int, queue_read: int, result_write: int, task: Callable[[int], None], mask: set
+) -> None:
     """A worker: do its share, send back the outcome, and leave at once."""
     code = 1
     try:
-        parent = os.getppid()
         _die_with_parent()
         if os.getppid() != parent:  # the parent died before the line above
             os._exit(1)
@@ -203,10 +206,14 @@ def _die_with_parent() -> None:
 
 
 def _collect(pid: int, result_read: int) -> dict:
-    """A child's outcome, once it has exited."""
-    with open(result_read, "rb") as source:
-        data = source.read()
+    """A child's outcome, once it has exited. The pipe is closed last: if
+    this is interrupted, _kill closes it."""
+    chunks = []
+    while chunk := os.read(result_read, 1 << 16):
+        chunks.append(chunk)
+    data = b"".join(chunks)
     _, status = os.waitpid(pid, 0)
+    os.close(result_read)
     if data:
         with contextlib.suppress(Exception):
             return pickle.loads(data)
