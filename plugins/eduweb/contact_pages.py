@@ -7,13 +7,14 @@ in the shared context; components/contact_card.html renders from it.
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 
 from pelican.generators import Generator
 
 from . import urls
 from .contacts import ContactDirectory, contact_card, contact_vcard
-from .generators import add_sitemap_entry, write_output_file
+from .generators import add_sitemap_entry
 
 # The hosts are told to send these types by host_files.py.
 from .urls import CALENDAR_MEDIA_TYPE, VCARD_MEDIA_TYPE
@@ -48,4 +49,4 @@ class ContactsGenerator(Generator):
         )
         public_url = self.settings["PUBLIC_URL"]
         for card in self.directory:
-            write_output_file(self.output_path, card.vcard_url, contact_vcard(card, public_url))
+            writer.write_data(card.vcard_url, functools.partial(contact_vcard, card, public_url))

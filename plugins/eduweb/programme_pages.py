@@ -3,10 +3,12 @@ programme and month), the .ics files (issue 3) and /kalender.json (issue 11)."""
 
 from __future__ import annotations
 
+import functools
+
 from pelican.generators import Generator
 
 from . import urls
-from .generators import add_sitemap_entry, write_output_file
+from .generators import add_sitemap_entry
 from .icalendar_feed import calendar_ics
 from .markdown_render import make_markdown, render
 from .pictures import with_pictures
@@ -95,21 +97,23 @@ class ProgrammesGenerator(Generator):
                 programme_webcal_url=webcal_url(self.settings["PUBLIC_URL"], programme.ics_url),
             )
             self._write_ics(
+                writer,
                 programme.ics_url,
                 name=f"{programme.title} – {self.settings['SITENAME']}",
                 description=programme.summary,
                 entries=self._entries_of[id(programme)],
             )
         self._write_ics(
+            writer,
             urls.CALENDAR_ICS,
             name=self.settings["SITENAME"],
             description=f"Alla utbildningstillfällen från {self.settings['SITENAME']}",
             entries=self._entries,
         )
-        write_output_file(
-            self.output_path,
+        writer.write_data(
             urls.CALENDAR_JSON,
-            calendar_json(
+            functools.partial(
+                calendar_json,
                 self._entries,
                 name=self.settings["SITENAME"],
                 public_url=self.settings["PUBLIC_URL"],
@@ -118,8 +122,11 @@ class ProgrammesGenerator(Generator):
             ),
         )
 
-    def _write_ics(self, url: str, *, name: str, description: str, entries: list) -> None:
-        data = calendar_ics(
+    def _write_ics(self, writer, url: str, *, name: str, description: str, entries: list) -> None:
+        # Made when the writer flushes, in its worker processes: a calendar
+        # costs as much as several pages.
+        make = functools.partial(
+            calendar_ics,
             name=name,
             description=description,
             entries=entries,
@@ -129,4 +136,4 @@ class ProgrammesGenerator(Generator):
             source_url=f"{self.settings['PUBLIC_URL']}/{url}",
             prodid=f"-//{self.settings['SITENAME']}//eduweb//SV",
         )
-        write_output_file(self.output_path, url, data)
+        writer.write_data(url, make)

@@ -3,12 +3,19 @@ pages rendered after every generator has said what it writes.
 
 Pelican's Writer renders each page the moment a generator asks for it. Here
 write_file only records a WriteJob (the template and the page's own context,
-which holds references, not copies); `flush()` renders and writes them all
-once every generator is done (build.after_build). That gives one place where
-pages are rendered, so that they can be rendered by several processes
-(parallel.py) and an incremental rebuild can render only some of them.
-Pelican's checks against writing one file twice run when the job is
-recorded, as before.
+which holds references, not copies), and write_data a DataJob (a function
+that makes a file's bytes: calendars, vCards, JSON); `flush()` renders and
+writes them all once every generator is done (build.after_build). That gives
+one place where pages are rendered, so that they can be rendered by several
+processes (parallel.py, BUILD_WORKERS) and an incremental rebuild can render
+only some of them. Pelican's checks against writing one file twice run when
+the job is recorded, as before.
+
+The worker processes are forked in flush(), after every job is recorded, so
+each inherits the jobs and everything they refer to; it is told only which
+indices to do. Files are written by whichever process renders them; what is
+logged and signalled afterwards (Pelican's 'Writing "…"' and content_written)
+is done by the build's own process, in the order the jobs were recorded.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jinja2 import Template
@@ -23,6 +31,8 @@ from pelican.paginator import Paginator
 from pelican.plugins import signals
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
+
+from . import parallel
 
 logger = logging.getLogger(__name__)
 
@@ -36,16 +46,49 @@ class WriteJob:
     template: Template
     localcontext: dict
 
+    # Pelican logs and signals every page it writes.
+    announced = True
+
     def render(self) -> str:
         return self.template.render(self.localcontext)
 
 
-def write_job(job: WriteJob) -> None:
-    """Render one page and write it (UTF-8, as Pelican writes pages)."""
+@dataclass
+class DataJob:
+    """One file that is not a page: `make()` gives its text or bytes."""
+
+    name: str
+    path: str
+    make: Callable[[], str | bytes]
+    announced = False
+
+    def render(self) -> bytes:
+        data = self.make()
+        # Text as UTF-8 with its line ends as they are (iCalendar and vCard need CRLF).
+        return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def write_job(job: WriteJob | DataJob) -> None:
+    """Render one file and write it (pages in UTF-8, as Pelican writes them)."""
     output = job.render()
     os.makedirs(os.path.dirname(job.path), exist_ok=True)
-    with open(job.path, "w", encoding="utf-8") as handle:
-        handle.write(output)
+    if isinstance(output, bytes):
+        with open(job.path, "wb") as handle:
+            handle.write(output)
+    else:
+        with open(job.path, "w", encoding="utf-8") as handle:
+            handle.write(output)
+
+
+def create_in_order(jobs: list[WriteJob | DataJob]) -> None:
+    """Create the jobs' folders and (empty) files in the order one process
+    would write them. Some file systems (tmpfs, btrfs) list a folder in the
+    order its entries were made, and Pagefind numbers pages in the order it
+    finds them: so the search index stays the same however the workers
+    share out the pages."""
+    for job in jobs:
+        os.makedirs(os.path.dirname(job.path), exist_ok=True)
+        os.close(os.open(job.path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o666))
 
 
 class SiteWriter(Writer):
@@ -59,7 +102,7 @@ class SiteWriter(Writer):
         self.settings["_EDUWEB_WRITER"] = self
         # Output path -> job, in the order generators asked; an overriding
         # write replaces the job it overrides, as it replaced the file.
-        self.jobs: dict[str, WriteJob] = {}
+        self.jobs: dict[str, WriteJob | DataJob] = {}
 
     def write_file(
         self,
@@ -136,16 +179,28 @@ class SiteWriter(Writer):
         self._written_files.add(path)
         self.jobs[path] = WriteJob(name, path, template, localcontext)
 
+    def write_data(self, name: str, make: Callable[[], str | bytes]) -> None:
+        """Record a file that is not a page (`name` relative to the output
+        folder), made by `make` when the jobs are flushed. A later file of
+        the same name replaces it, as writing the file again would have."""
+        path = sanitised_join(self.output_path, name)
+        self.jobs.pop(path, None)
+        self.jobs[path] = DataJob(name, path, make)
+
     def flush(self) -> None:
-        """Render and write every recorded page, then tell Pelican's
-        content_written listeners, in the order the pages were asked for."""
+        """Render and write every recorded file, in BUILD_WORKERS processes,
+        then log each page and tell Pelican's content_written listeners, in
+        the order the pages were asked for."""
         jobs = list(self.jobs.values())
         self.jobs = {}
+        workers = parallel.worker_count(self.settings)
+        if workers > 1:
+            create_in_order(jobs)
+        parallel.run(len(jobs), lambda index: write_job(jobs[index]), workers)
         for job in jobs:
-            write_job(job)
-        for job in jobs:
-            logger.info('Writing "%s"', job.path)
-            signals.content_written.send(job.path, context=job.localcontext)
+            if job.announced:
+                logger.info('Writing "%s"', job.path)
+                signals.content_written.send(job.path, context=job.localcontext)
 
     def write_feed(
         self,
