@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import stat
+import subprocess
 from pathlib import Path
 
 import netlify_headers
@@ -300,11 +301,66 @@ def filters_of(bundle: Path) -> dict[str, dict[str, list[int]]]:
     return found
 
 
+# ------------------------------------------------------------- speed (issue 12)
+# A Pagefind that writes down what it was given (the HTML files under --site,
+# its jemalloc setting), then fails so that nothing else runs.
+RECORDING = (
+    'cd "$2" && find . -name "*.html" | sort > "$RECORD.files"; '
+    'printf "%s" "$_RJEM_MALLOC_CONF" > "$RECORD.env"; exit 1'
+)
+
+
+def test_pagefind_reads_only_the_marked_pages(sample_build, tmp_path, monkeypatch):
+    """Pagefind parses every HTML file it is given, to drop the lists, tag
+    and calendar pages without the mark: it is given the marked pages alone."""
+    site = tmp_path / "site"
+    shutil.copytree(sample_build.output, site)
+    record = tmp_path / "record"
+    monkeypatch.setenv("RECORD", str(record))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", fake_pagefind(tmp_path, RECORDING))
+    with pytest.raises(ContentValidationError):
+        search_index.build_index(str(site), "output")
+    given = record.with_suffix(".files").read_text(encoding="utf-8").split()
+    marked = sorted(
+        "./" + p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if BODY in p.read_text(encoding="utf-8")
+    )
+    assert given == marked
+    assert len(marked) < len(list(site.rglob("*.html")))
+    # Its memory back at once (jemalloc): a lower peak.
+    assert record.with_suffix(".env").read_text() == "dirty_decay_ms:0,muzzy_decay_ms:0"
+    assert tree(site) == tree(sample_build.output)  # the folder of links is gone
+
+
+def test_the_marked_pages_give_the_index_of_the_whole_site(sample_build, tmp_path):
+    """What Pagefind writes over the marked pages alone is, byte for byte,
+    what it writes over the whole site."""
+    whole = tmp_path / "whole"
+    shutil.copytree(sample_build.output, whole)
+    bundle = whole / urls.SEARCH_BUNDLE
+    shutil.rmtree(bundle)
+    executable = search_index.pagefind_executable()
+    subprocess.run([executable, "--site", whole, "--silent"], check=True, capture_output=True)
+    for name in search_index.UNUSED_FILES:
+        (bundle / name).unlink()
+    search_index.make_stable(str(bundle))
+    assert tree(bundle) == tree(sample_build.output / urls.SEARCH_BUNDLE)
+
+
+def test_a_site_with_no_marked_page_is_given_whole(tmp_path, monkeypatch):
+    """Pagefind's own rule then: every page is indexed whole."""
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("<html lang='sv'><body>Hej</body></html>")
+    with search_index.marked_pages(str(site)) as given:
+        assert given == str(site)
+
+
 # Pagefind 1.5.2 exits with 0 when it cannot write, leaving empty or cut files.
 CUT_INDEX = (
-    'mkdir -p "$2/pagefind/fragment"; echo "// js" > "$2/pagefind/pagefind.js"; '
-    ': > "$2/pagefind/pagefind-entry.json"; '
-    'printf "\\037\\213\\010\\000" > "$2/pagefind/fragment/sv_1.pf_fragment"'
+    'mkdir -p "$4/fragment"; echo "// js" > "$4/pagefind.js"; : > "$4/pagefind-entry.json"; '
+    'printf "\\037\\213\\010\\000" > "$4/fragment/sv_1.pf_fragment"'
 )
 
 
