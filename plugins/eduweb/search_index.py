@@ -12,7 +12,10 @@ mark: lists, tag pages, the calendar, contacts, cookies, 404. The pages say
 The index is built by the `pagefind` binary from PyPI (`pagefind[bin]`,
 requirements.txt) over the staging folder, after Pelican has written every
 file and before staging.py swaps it in: a failure stops the build with one
-line and the published site stays as it was. Pagefind's output is a function
+line and the published site stays as it was. Its --glob names only the
+pages with the mark (page_glob), so that it does not read and parse the
+lists, tag and calendar pages it would drop: the same index, for less time
+and memory (issue 12). Pagefind's output is a function
 of its input except for one thing: it writes the values of each filter, and
 the filters in its metadata file, in the order of a Rust hash map, which
 changes from run to run (Pagefind issue #638: "other files will still
@@ -31,17 +34,13 @@ the search page's own policy.
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import gzip
 import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
-import tempfile
-from collections.abc import Iterator
 
 import cbor2
 from pelican.generators import Generator
@@ -119,51 +118,51 @@ MARK = b"data-pagefind-body"
 # seconds, so its peak held memory it no longer used. Giving it back at once
 # lowers the peak by about a sixth (issue 12).
 PAGEFIND_ENV = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
+# Pagefind 1.5.2 refuses a glob of some thousands of names (5,136 failed,
+# 2,000 did not); far fewer is the rule here, as a folder of pages is one
+# pattern.
+GLOB_MAX = 1000
+# What a glob matches as written: addresses are made of slugs (a-z, 0-9, -).
+_LITERAL = re.compile(r"[A-Za-z0-9_./*-]+")
 
 
-def marked_files(site: str) -> list[str]:
-    """The HTML files of `site` (paths relative to it, as Pagefind's
-    default glob finds them) that carry the mark: every page Pagefind
-    indexes, and perhaps a page that only quotes the mark in its text."""
-    found = []
+def page_glob(site: str) -> str | None:
+    """A glob (Pagefind's --glob) that matches exactly the HTML files of
+    `site` carrying the mark: every page Pagefind indexes, and perhaps a
+    page that only quotes the mark in its text. A folder whose subfolders
+    all hold a marked page of one name becomes one pattern
+    (`nyheter/2024/*/index.html`), other pages are named one by one. None
+    when no page is marked (Pagefind then indexes every page whole) or when
+    the glob would be too long or have a character that is not written as
+    itself in a glob: then Pagefind reads the whole site, as it decides
+    anyway what to index."""
+    # (folder, file name) -> {subfolder: marked}, for the files one level
+    # below the folder's subfolders; files at the top are their own group.
+    groups: dict[tuple[str | None, str], dict[str, bool]] = {}
     for root, dirs, names in os.walk(site):
         dirs.sort()
         for name in sorted(names):
             if name.endswith(".html"):
                 path = os.path.join(root, name)
                 with open(path, "rb") as handle:
-                    if MARK in handle.read():
-                        found.append(os.path.relpath(path, site))
-    return found
-
-
-@contextlib.contextmanager
-def marked_pages(site: str) -> Iterator[str]:
-    """A folder holding the marked pages of `site` under the same paths
-    (hard links, or copies where links cannot be made), for Pagefind's
-    --site: the same index as from the whole site, without reading and
-    parsing the lists, tag pages and calendar pages it would drop. With no
-    page marked, `site` itself: Pagefind then indexes every page whole. The
-    folder is made inside `site` (the staging folder, whose leftovers
-    staging.recover clears) and removed afterwards."""
-    files = marked_files(site)
-    if not files:
-        yield site
-        return
-    folder = tempfile.mkdtemp(prefix=".search-pages-", dir=site)
-    try:
-        for rel in files:
-            target = os.path.join(folder, rel)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            try:
-                os.link(os.path.join(site, rel), target)
-            except OSError as err:
-                if err.errno in (errno.ENOSPC, errno.EDQUOT):
-                    raise
-                shutil.copyfile(os.path.join(site, rel), target)
-        yield folder
-    finally:
-        shutil.rmtree(folder)
+                    marked = MARK in handle.read()
+                parts = os.path.relpath(path, site).split(os.sep)
+                if len(parts) == 1:
+                    groups[(None, name)] = {name: marked}
+                else:
+                    folder = "".join(part + "/" for part in parts[:-2])
+                    groups.setdefault((folder, name), {})[parts[-2]] = marked
+    patterns = []
+    for (folder, name), pages in groups.items():
+        if folder is None:
+            patterns.extend(sub for sub, marked in pages.items() if marked)
+        elif len(pages) > 1 and all(pages.values()):
+            patterns.append(f"{folder}*/{name}")
+        else:
+            patterns.extend(f"{folder}{sub}/{name}" for sub, marked in pages.items() if marked)
+    if not patterns or len(patterns) > GLOB_MAX or not all(map(_LITERAL.fullmatch, patterns)):
+        return None
+    return "{" + ",".join(sorted(patterns)) + "}"
 
 
 def build_index(site: str, shown_as: str | None = None) -> None:
@@ -176,21 +175,22 @@ def build_index(site: str, shown_as: str | None = None) -> None:
     if executable is None:
         raise _failure(where, messages.text("search.missing"))
     bundle = os.path.join(site, urls.SEARCH_BUNDLE.rstrip("/"))
+    command = [executable, "--site", site, "--output-path", bundle, "--silent"]
     try:
-        with marked_pages(site) as pages:
-            done = subprocess.run(
-                [executable, "--site", pages, "--output-path", bundle, "--silent"],
-                capture_output=True,
-                text=True,
-                errors="replace",
-                timeout=TIMEOUT_SECONDS,
-                env={**PAGEFIND_ENV, **os.environ},
-            )
+        glob = page_glob(site)
+        if glob:
+            command += ["--glob", glob]
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=TIMEOUT_SECONDS,
+            env={**PAGEFIND_ENV, **os.environ},
+        )
     except subprocess.TimeoutExpired:
         raise _failure(where, messages.text("search.timeout", seconds=TIMEOUT_SECONDS)) from None
     except OSError as err:
-        if err.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise
         raise _failure(where, messages.text("search.failed", reason=err.strerror)) from None
     if done.returncode != 0:
         reason = _reason(done.stderr or done.stdout)
