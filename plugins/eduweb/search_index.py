@@ -38,6 +38,7 @@ import json
 import os
 import re
 import subprocess
+from collections.abc import Callable
 
 import cbor2
 from pelican.generators import Generator
@@ -106,35 +107,46 @@ def _reason(output: str) -> str:
     return lines[-1] if lines else "?"
 
 
-def build_index(site: str, shown_as: str | None = None) -> None:
+def build_index(
+    site: str,
+    shown_as: str | None = None,
+    bundle: str | None = None,
+    running: Callable[[subprocess.Popen], None] | None = None,
+) -> None:
     """Run Pagefind over the built site in `site`; its index goes to
-    `site`/pagefind/. Raises ContentValidationError (one line, located at
-    `shown_as`, the output folder as the person building named it) when
-    Pagefind is missing or fails."""
+    `site`/pagefind/, or to the folder `bundle`. Raises
+    ContentValidationError (one line, located at `shown_as`, the output
+    folder as the person building named it) when Pagefind is missing or
+    fails. `running` is given the Pagefind process (the preview stops one
+    that a newer build makes useless: incremental.py)."""
     where = shown_as or site
     executable = pagefind_executable()
     if executable is None:
         raise _failure(where, messages.text("search.missing"))
-    command = [
-        executable,
-        "--site",
-        site,
-        "--output-subdir",
-        urls.SEARCH_BUNDLE.rstrip("/"),
-        "--silent",
-    ]
+    if bundle is None:
+        bundle = os.path.join(site, urls.SEARCH_BUNDLE)
+        output = ["--output-subdir", urls.SEARCH_BUNDLE.rstrip("/")]
+    else:
+        output = ["--output-path", bundle]
+    command = [executable, "--site", site, *output, "--silent"]
     try:
-        done = subprocess.run(
-            command, capture_output=True, text=True, errors="replace", timeout=TIMEOUT_SECONDS
-        )
-    except subprocess.TimeoutExpired:
-        raise _failure(where, messages.text("search.timeout", seconds=TIMEOUT_SECONDS)) from None
+        with subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace"
+        ) as proc:
+            if running is not None:
+                running(proc)
+            try:
+                stdout, stderr = proc.communicate(timeout=TIMEOUT_SECONDS)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.communicate()
+                message = messages.text("search.timeout", seconds=TIMEOUT_SECONDS)
+                raise _failure(where, message) from None
     except OSError as err:
         raise _failure(where, messages.text("search.failed", reason=err.strerror)) from None
-    if done.returncode != 0:
-        reason = _reason(done.stderr or done.stdout)
+    if proc.returncode != 0:
+        reason = _reason(stderr or stdout)
         raise _failure(where, messages.text("search.failed", reason=reason))
-    bundle = os.path.join(site, urls.SEARCH_BUNDLE)
     if not os.path.isfile(os.path.join(bundle, "pagefind.js")):
         raise _failure(where, messages.text("search.failed", reason="pagefind.js missing"))
     try:

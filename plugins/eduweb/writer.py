@@ -141,6 +141,11 @@ class SiteWriter(Writer):
         content_written listeners, in the order the pages were asked for."""
         jobs = list(self.jobs.values())
         self.jobs = {}
+        # The preview's incremental builds render only the pages whose
+        # inputs changed (incremental.py); other builds render them all.
+        select = self.settings.get("_EDUWEB_SELECT_JOBS")
+        if select is not None:
+            jobs = select(jobs)
         for job in jobs:
             write_job(job)
         for job in jobs:
