@@ -64,6 +64,7 @@ import io
 import json
 import logging
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -82,9 +83,18 @@ NOW_REFRESH_SECONDS = 3600
 # Attributes never digested: settings are the same for the whole process,
 # and _context is the whole site's context (digested by name where used).
 _SKIP_ATTRIBUTES = frozenset({"settings", "_context", "context"})
+# Values pickled as they are (an object with attributes otherwise counts as
+# the digest of its attributes).
+_PLAIN_VALUES = (dt.tzinfo, dt.date, dt.time, dt.timedelta)
 # Markers Pelican replaces in content by the current address of another file.
 _LINK_MARKERS = ("{filename}", "|filename|", "{static}", "|static|", "{attach}", "|attach|")
 _LINK_MARKERS += ("{tag}", "|tag|", "{index}", "|index|", "{category}", "{author}")
+
+# Entries of scan's context that are caches of the scan, not settings.
+_SCAN_CACHES = frozenset({"picture_checks"})
+# A document's problems depend on its own file and on the pictures it
+# shows: files with these endings are keyed by their own stat.
+_DOCUMENT_ENDINGS = (".md", ".yml", ".yaml")
 
 logger = logging.getLogger(__name__)
 
@@ -92,74 +102,96 @@ logger = logging.getLogger(__name__)
 # -- Digests of the values a page is made from ---------------------------------
 
 
+def _rebuilt(*_args: object) -> None:
+    """Named in digests' pickles; they are only hashed, never loaded."""
+    raise TypeError("a digest is not loaded")
+
+
+class _DigestPickler(pickle.Pickler):
+    """Pickles a value for its digest: built-in values in C; every other
+    object as the digest of its own state (`Digest.state`), which is made
+    once per build however many pages show the object."""
+
+    def __init__(self, file: io.BytesIO, digest: Digest) -> None:
+        super().__init__(file, protocol=5)
+        self.digest = digest
+
+    def reducer_override(self, obj: object):
+        if obj is _rebuilt:
+            return NotImplemented  # by its name
+        if isinstance(obj, (FunctionType, BuiltinFunctionType, MethodType, partial, type)):
+            # Code is the same for the whole process (the preview restarts it
+            # when plugins change); what a function reads is not tracked.
+            return _rebuilt, ("code", getattr(obj, "__qualname__", repr(obj)))
+        if getattr(obj, "__dict__", None) is None or isinstance(obj, _PLAIN_VALUES):
+            return NotImplemented
+        return _rebuilt, ("object", self.digest.state(obj))
+
+
 class Digest:
-    """Digests of context values, for one build: every object is digested
-    once (by identity, kept alive meanwhile), whatever number of pages use it."""
+    """Digests of context values, for one build: a value or object is
+    digested once (by identity, kept alive meanwhile), whatever number of
+    pages use it."""
 
     def __init__(self) -> None:
         self.memo: dict[int, tuple[object, bytes]] = {}
         self.active: set[int] = set()
 
     def __call__(self, value: object) -> bytes:
-        kind = type(value)
-        if value is None or kind in (bool, int, float):
-            return repr(value).encode()
-        if isinstance(value, str):
-            data = value.encode("utf-8", "surrogatepass")
-            return b"s" + (data if len(data) < 64 else hashlib.blake2b(data).digest())
-        key = id(value)
-        known = self.memo.get(key)
+        if value is None or type(value) in (bool, int, float, str):
+            return repr(value).encode("utf-8", "surrogatepass")
+        known = self.memo.get(id(value))
         if known is not None:
             return known[1]
-        if key in self.active:  # a cycle: what is inside is digested once, above
-            return b"cycle:" + kind.__qualname__.encode()
-        self.active.add(key)
-        try:
-            result = hashlib.blake2b(self._parts(value), digest_size=20).digest()
-        finally:
-            self.active.discard(key)
-        self.memo[key] = (value, result)
+        result = self._pickled(value)
+        self.memo[id(value)] = (value, result)
         return result
 
-    def _parts(self, value: object) -> bytes:
+    def _pickled(self, value: object) -> bytes:
+        buffer = io.BytesIO()
+        try:
+            _DigestPickler(buffer, self).dump(value)
+        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+            # Something that cannot be pickled: a new value every build,
+            # so the pages that show it are always rendered.
+            return os.urandom(20)
+        return hashlib.blake2b(buffer.getbuffer(), digest_size=20).digest()
+
+    def state(self, obj: object) -> bytes:
+        """An object's digest: its class and attributes, without the
+        settings and the whole site's context it points to."""
         from jinja2 import Environment, Template
         from pelican.contents import Content
         from pelican.paginator import Paginator
 
-        kind = type(value)
-        head = f"{kind.__module__}.{kind.__qualname__}:".encode()
-        if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
-            return head + repr(value).encode()
-        if isinstance(value, (list, tuple)):
-            return head + b"".join(b"\0" + self(item) for item in value)
-        if isinstance(value, dict):
-            return head + b"".join(self(k) + b"=" + self(v) + b"\0" for k, v in value.items())
-        if isinstance(value, (set, frozenset)):
-            return head + b"\0".join(sorted(self(item) for item in value))
-        if isinstance(value, (FunctionType, BuiltinFunctionType, MethodType, partial, type)):
-            # Code is the same for the whole process (the preview restarts it
-            # when plugins change); what a function reads is not tracked.
-            return head + getattr(value, "__qualname__", repr(value)).encode()
-        if isinstance(value, (Template, Environment)):
-            return head + str(getattr(value, "name", "")).encode()
-        if isinstance(value, Paginator):
+        key = id(obj)
+        known = self.memo.get(key)
+        if known is not None:
+            return known[1]
+        kind = type(obj)
+        name = f"{kind.__module__}.{kind.__qualname__}"
+        if key in self.active:  # a cycle: the object is being digested above
+            return name.encode()
+        if isinstance(obj, (Template, Environment, Session, _Memo, _BackgroundSearch)):
+            return f"{name}:{getattr(obj, 'name', '')}".encode()
+        state = {k: v for k, v in vars(obj).items() if k not in _SKIP_ATTRIBUTES}
+        if isinstance(obj, Paginator):
             # A list page shows its own articles (the page's object_list) and
             # the number of pages, not the other pages' articles.
-            state = {k: v for k, v in vars(value).items() if k not in ("object_list", "settings")}
-            return head + self(state) + self(value.count)
-        attributes = getattr(value, "__dict__", None)
-        if attributes is None:
-            slots = [s for c in kind.__mro__ for s in getattr(c, "__slots__", ())]
-            if not slots:
-                return head + repr(value).encode()
-            attributes = {s: getattr(value, s, None) for s in slots}
-        state = {k: v for k, v in attributes.items() if k not in _SKIP_ATTRIBUTES}
-        if isinstance(value, Content):
-            raw = getattr(value, "_content", None) or ""
+            del state["object_list"]
+            state["count"] = obj.count
+        if isinstance(obj, Content):
+            raw = getattr(obj, "_content", None) or ""
             if any(marker in raw for marker in _LINK_MARKERS):
                 # The page shows the current addresses of the files it links to.
-                state["content (links replaced)"] = value.content
-        return head + self(state)
+                state["content (links replaced)"] = obj.content
+        self.active.add(key)
+        try:
+            result = self._pickled((name, state))
+        finally:
+            self.active.discard(key)
+        self.memo[key] = (obj, result)
+        return result
 
 
 def template_names(env, name: str, memo: dict) -> frozenset[str] | None:
@@ -232,6 +264,7 @@ class _Memo:
         settings_key = tuple(
             (k, v if not isinstance(v, (list, set)) else tuple(sorted(v)))
             for k, v in sorted(context.items(), key=lambda item: item[0])
+            if k not in _SCAN_CACHES
         )
         if settings_key != self.parse_context:
             self.parsed.clear()
@@ -384,6 +417,14 @@ class Session:
         self.full = self.plan(snapshot, content_path, news)
         if self.full:
             self.pinned = None
+            if self.snapshot is not None:
+                changed = {
+                    p
+                    for p in snapshot.keys() | self.snapshot.keys()
+                    if snapshot.get(p) != self.snapshot.get(p)
+                }
+                if not all(p.lower().endswith(_DOCUMENT_ENDINGS) for p in changed):
+                    self.memo.parsed.clear()  # a picture changed: check every file again
         if self.fixed_epoch is None:
             if self.pinned is None:
                 self.pinned, self.pinned_at = int(time.time()), time.monotonic()
