@@ -133,9 +133,10 @@ class Digest:
     digested once (by identity, kept alive meanwhile), whatever number of
     pages use it."""
 
-    def __init__(self) -> None:
+    def __init__(self, links: LinkedContent | None = None) -> None:
         self.memo: dict[int, tuple[object, bytes]] = {}
         self.active: set[int] = set()
+        self.links = links or LinkedContent()
 
     def __call__(self, value: object) -> bytes:
         if value is None or type(value) in (bool, int, float, str):
@@ -184,7 +185,7 @@ class Digest:
             raw = getattr(obj, "_content", None) or ""
             if any(marker in raw for marker in _LINK_MARKERS):
                 # The page shows the current addresses of the files it links to.
-                state["content (links replaced)"] = obj.content
+                state["content (links replaced)"] = self.links.content(obj, raw)
         self.active.add(key)
         try:
             result = self._pickled((name, state))
@@ -192,6 +193,60 @@ class Digest:
             self.active.discard(key)
         self.memo[key] = (obj, result)
         return result
+
+
+class _Recording(dict):
+    """One of the context's dicts of files by source path, telling
+    `LinkedContent` which paths a replacement looked up."""
+
+    def __init__(self, source: dict, key: str, seen: list) -> None:
+        super().__init__()
+        self.source, self.key, self.seen = source, key, seen
+
+    def get(self, path, default=None):
+        found = self.source.get(path, default)
+        self.seen.append((self.key, path, getattr(found, "url", None)))
+        return found
+
+
+class LinkedContent:
+    """An article's content with {filename}-style links replaced by the
+    addresses of the files they point to, as Pelican makes it, reused from
+    build to build while the article's HTML and the address of every file
+    its links looked up are the same (link replacement at 5,000 articles
+    costs as much as the rest of an incremental build)."""
+
+    def __init__(self) -> None:
+        # Source path -> (raw HTML, [(context key, path, address)], content).
+        self.known: dict[str, tuple[str, list, str]] = {}
+        self.used: dict[str, tuple[str, list, str]] = {}
+
+    def content(self, obj, raw: str) -> str:
+        context = obj._context
+        known = self.known.get(obj.source_path)
+        if (
+            known is not None
+            and known[0] == raw
+            and all(
+                getattr(context[key].get(path), "url", None) == url for key, path, url in known[1]
+            )
+        ):
+            self.used[obj.source_path] = known
+            return known[2]
+        seen: list = []
+        recording = dict(context)
+        for key in ("generated_content", "static_content"):
+            recording[key] = _Recording(context.get(key, {}), key, seen)
+        obj._context = recording
+        try:
+            content = obj.content
+        finally:
+            obj._context = context
+        self.used[obj.source_path] = (raw, seen, content)
+        return content
+
+    def next_build(self) -> None:
+        self.known, self.used = self.used, {}
 
 
 def template_names(env, name: str, memo: dict) -> frozenset[str] | None:
@@ -392,6 +447,7 @@ class Session:
         self.full = True
         self.rendered: list[str] = []
         self.search = _BackgroundSearch()
+        self.links = LinkedContent()
         self._pending: dict | None = None
 
     # The steps of one build, in order.
@@ -441,8 +497,10 @@ class Session:
             pending = self._pending or {}
             self.signatures = pending.get("signatures", self.signatures)
             self.produced = pending.get("produced", self.produced)
+            self.links.next_build()
         else:
             self._pending = None
+            self.links.used = {}
         self.memo.after_build(self.full)
         text = err.getvalue() or out.getvalue()
         return {
@@ -495,7 +553,7 @@ class Session:
 
     def select_jobs(self, jobs: list) -> list:
         """writer.SiteWriter.flush's hook: the pages to render."""
-        digest, names_memo = Digest(), {}
+        digest, names_memo = Digest(self.links), {}
         signatures = {job.name: job_signature(job, digest, names_memo) for job in jobs}
         self._pending["signatures"] = signatures
         self._pending["jobs"] = {job.name for job in jobs}
