@@ -151,6 +151,39 @@ def test_new_and_deleted_articles_equal_a_full_build(session):
     assert_same_as_full_build(site, builder, tmp)
 
 
+def test_a_link_follows_the_article_it_points_to(session):
+    """An unchanged article that links to one whose address changes shows
+    the new address (its page is rendered again, though its file is not
+    changed)."""
+    site, builder, tmp = session
+    site.write(
+        "news/2026/lankar.md",
+        """
+        ---
+        title: En nyhet med en länk
+        date: 2026-11-19
+        summary: Den länkar till en annan nyhet.
+        ---
+
+        Läs [den andra nyheten]({filename}/news/2025/att-leda-digital-omstallning-har-startat.md).
+        """,
+    )
+    incremental_build(builder)
+    linking = site.output / "nyheter/2026/lankar/index.html"
+    assert "/nyheter/2025/att-leda-digital-omstallning-har-startat/" in linking.read_text()
+    path = site.root / NEWS
+    text = path.read_text(encoding="utf-8")
+    old = re.search(r"^date: .*$", text, re.MULTILINE)[0]
+    path.write_text(text.replace(old, "date: 2023-05-02"), encoding="utf-8")
+    incremental_build(builder)
+    assert "/nyheter/2023/att-leda-digital-omstallning-har-startat/" in linking.read_text()
+    assert_same_as_full_build(site, builder, tmp)
+    path.write_text(text, encoding="utf-8")
+    (site.root / "content/news/2026/lankar.md").unlink()
+    incremental_build(builder)
+    assert_same_as_full_build(site, builder, tmp)
+
+
 def test_bad_content_keeps_the_served_site_and_the_next_good_edit_is_incremental(session):
     site, builder, tmp = session
     path = site.root / NEWS
