@@ -9,11 +9,17 @@ With --watch (`invoke livereload`) it also builds the site, then rebuilds it
 whenever something under content/, theme/ or plugins/, or the settings file,
 is saved, and tells the open pages to reload. The rules behind that:
 
-* Each build runs in a child process (`--build-once`: the settings check
-  `invoke build` runs, then Pelican with --fatal warnings). A content error
-  ends that child with exit 1 and its one-line messages; the preview itself
-  never stops, and the staging swap (staging.py) leaves the last good site
-  in the output folder, which goes on being served.
+* The builds run in a child process that stays (`--build-server`,
+  incremental.py): the first build, and any after a change to anything but
+  a news article, is the one `invoke build` makes (the settings check, then
+  Pelican with --fatal warnings, into a staging folder that is swapped in:
+  staging.py); after a news article is edited, added or removed only the
+  pages it affects are rendered and only changed files are replaced. The
+  child is started again (and makes a full build) when it has ended and
+  when anything under theme/ or plugins/, or the settings file, changed.
+  A content error gives its one-line messages and leaves the last good
+  site in the output folder, which goes on being served; the preview
+  itself never stops.
 * Pages served in this mode get one extra element, a module script from
   /__preview__/ on the same origin, so the site's Content-Security-Policy
   (script-src 'self', connect-src 'self', no inline script or style) allows
@@ -378,24 +384,6 @@ class Builder:
                 proc.wait(timeout=10)
 
 
-def build_once(settings: str, output: str) -> int:
-    """One build as `invoke build` makes it: the settings check, then Pelican
-    with warnings fatal. Run in a child process (`--build-once`), so that a
-    content error's SystemExit, or anything a build leaves behind in memory,
-    ends with the child; one interpreter for both steps saves a start-up."""
-    from pelican import main as pelican_main
-
-    from .check import main as check_main
-
-    if check_main(["--settings-only", settings]) != 0:
-        return 1
-    try:
-        pelican_main(["content", "-s", settings, "-o", output, "--fatal", "warnings"])
-    except SystemExit as stop:
-        return stop.code if isinstance(stop.code, int) else 1
-    return 0
-
-
 def build_and_report(builder: Builder, state: BuildState) -> None:
     ok, problems = builder.build()
     if builder.stopped:
@@ -499,15 +487,12 @@ def arguments(prog: str, description: str | None) -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     parser.add_argument("-o", "--output", default="output")
-    parser.add_argument("--build-once", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--build-server", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments("python -m eduweb.preview", __doc__).parse_args(argv)
-    if args.build_once:
-        return build_once(args.settings, args.output)
     if args.build_server:
         from .incremental import serve_builds
 
