@@ -580,6 +580,19 @@ class Session:
         given = pelican._eduweb_final_output
         final = os.path.realpath(given)
         self.search.cancel()  # it reads the files replaced now
+        try:
+            self._put_in_place(pelican, scratch, final, written, produced)
+        except BaseException:
+            # Some files may be new, some old (a full disk): the next build
+            # is a full one, which puts the whole site right.
+            self.produced = None
+            raise
+        staging.abandon(pelican)
+        if pelican.settings.get("_EDUWEB_SEARCHABLE"):
+            self.search.start(final)
+        return True
+
+    def _put_in_place(self, pelican, scratch: str, final: str, written: set, produced: set) -> None:
         kept = set(pelican.settings.get("OUTPUT_RETENTION", []))
         for rel in sorted(written):
             source, target = os.path.join(scratch, rel), os.path.join(final, rel)
@@ -594,10 +607,6 @@ class Session:
                 os.unlink(target)
             with contextlib.suppress(OSError):  # only folders left empty
                 os.removedirs(os.path.dirname(target))
-        staging.abandon(pelican)
-        if pelican.settings.get("_EDUWEB_SEARCHABLE"):
-            self.search.start(final)
-        return True
 
 
 class _BackgroundSearch:
