@@ -273,12 +273,21 @@ def template_names(env, name: str, memo: dict) -> frozenset[str] | None:
     return result
 
 
+_NAMES_BY_FILE: dict[str, frozenset[str] | None] = {}
+
+
 def job_signature(job, digest: Digest, names_memo: dict) -> bytes:
     """What a page is made from: its template, its name and the values of
     the context names its templates mention."""
     template = job.template
-    memo = names_memo.setdefault(id(template.environment), {})
-    names = template_names(template.environment, template.name, memo)
+    # By file: templates are the same for the whole process (the preview
+    # restarts it when theme/ changes), though each build has its own
+    # Jinja environments.
+    key = template.filename or template.name
+    if key not in _NAMES_BY_FILE:
+        memo = names_memo.setdefault(id(template.environment), {})
+        _NAMES_BY_FILE[key] = template_names(template.environment, template.name, memo)
+    names = _NAMES_BY_FILE[key]
     context = job.localcontext
     keys = sorted(context) if names is None else sorted(names.intersection(context))
     hasher = hashlib.blake2b(digest_size=20)
