@@ -162,6 +162,10 @@ def after_build(pelican) -> None:
         if shelf is not None:
             shelf.publish(pelican.output_path)
         pictures.strip_locations(pelican.output_path, pelican.settings.get("STATIC_PATHS", []))
+        # The preview's incremental builds put their files in place themselves.
+        session = pelican.settings.get("_EDUWEB_SESSION")
+        if session is not None and session.finish(pelican):
+            return
         # The search index reads the finished pages: after Pelican, before the swap.
         index_site(pelican)
         staging.finish(pelican)

@@ -9,11 +9,17 @@ With --watch (`invoke livereload`) it also builds the site, then rebuilds it
 whenever something under content/, theme/ or plugins/, or the settings file,
 is saved, and tells the open pages to reload. The rules behind that:
 
-* Each build runs in a child process (`--build-once`: the settings check
-  `invoke build` runs, then Pelican with --fatal warnings). A content error
-  ends that child with exit 1 and its one-line messages; the preview itself
-  never stops, and the staging swap (staging.py) leaves the last good site
-  in the output folder, which goes on being served.
+* The builds run in a child process that stays (`--build-server`,
+  incremental.py): the first build, and any after a change to anything but
+  a news article, is the one `invoke build` makes (the settings check, then
+  Pelican with --fatal warnings, into a staging folder that is swapped in:
+  staging.py); after a news article is edited, added or removed only the
+  pages it affects are rendered and only changed files are replaced. The
+  child is started again (and makes a full build) when it has ended and
+  when anything under theme/ or plugins/, or the settings file, changed.
+  A content error gives its one-line messages and leaves the last good
+  site in the output folder, which goes on being served; the preview
+  itself never stops.
 * Pages served in this mode get one extra element, a module script from
   /__preview__/ on the same origin, so the site's Content-Security-Policy
   (script-src 'self', connect-src 'self', no inline script or style) allows
@@ -43,6 +49,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -51,6 +58,7 @@ from urllib.parse import urlsplit
 
 from . import messages
 from .contact_pages import register_media_types
+from .incremental import RESULT_MARK
 
 PREFIX = "/__preview__/"
 EVENTS = PREFIX + "events"
@@ -233,26 +241,36 @@ class PreviewServer(http.server.ThreadingHTTPServer):
 
 @dataclass
 class Builder:
-    """Runs the builds, one at a time, in child processes."""
+    """Runs the builds, one at a time, in a build process that stays
+    (incremental.py): it rebuilds only what a change to a news article
+    affects. It is started again, for a full build, when it has ended and
+    when anything under theme/ or plugins/, or the settings file, has
+    changed since it started."""
 
     root: Path
     settings: str
     output: Path
     current: subprocess.Popen | None = None
     stopped: bool = False
+    server: subprocess.Popen | None = None
+    server_code: tuple | None = None
+    # The last build's result: full or incremental, pages rendered, seconds.
+    last: dict = field(default_factory=dict)
 
-    def run(self, *args: str) -> tuple[int, str, str]:
-        """Run `python *args` in the site folder; (exit status, stdout, stderr)."""
+    def environment(self) -> dict[str, str]:
         plugins = str(self.root / "plugins")
         path = os.pathsep.join(p for p in (plugins, os.environ.get("PYTHONPATH")) if p)
         # Pelican's log lines are as wide as the terminal the preview runs in,
         # not the 80 columns a pipe gets.
         columns = os.environ.get("COLUMNS") or str(shutil.get_terminal_size((120, 24)).columns)
-        env = dict(os.environ, PYTHONPATH=path, COLUMNS=columns)
+        return dict(os.environ, PYTHONPATH=path, COLUMNS=columns)
+
+    def run(self, *args: str) -> tuple[int, str, str]:
+        """Run `python *args` in the site folder; (exit status, stdout, stderr)."""
         with subprocess.Popen(
             [sys.executable, *args],
             cwd=self.root,
-            env=env,
+            env=self.environment(),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -262,44 +280,108 @@ class Builder:
             self.current = None
         return proc.returncode, stdout, stderr
 
+    def code_state(self) -> tuple:
+        """What the build process's memory is only valid for: the stat of
+        the settings file and of every file under theme/ and plugins/."""
+        found = []
+        for path in [self.root / self.settings]:
+            with contextlib.suppress(OSError):
+                stat = path.stat()
+                found.append((str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino))
+        for name in ("theme", "plugins"):
+            for parent, folders, files in os.walk(self.root / name):
+                folders[:] = sorted(f for f in folders if f != "__pycache__" and f[:1] != ".")
+                for file in sorted(files):
+                    path = os.path.join(parent, file)
+                    with contextlib.suppress(OSError):
+                        stat = os.stat(path)
+                        found.append((path, stat.st_mtime_ns, stat.st_size, stat.st_ino))
+        return tuple(found)
+
     def build(self) -> tuple[bool, list[str]]:
         """Build once; (True, []) or (False, the lines that say what is wrong)."""
-        code, stdout, stderr = self.run(
-            "-m", "eduweb.preview", "--build-once", "-s", self.settings, "-o", str(self.output)
-        )
-        if code == 0 or self.stopped:
-            return code == 0, []
-        lines = [line.rstrip() for line in (stderr or stdout).splitlines()]
-        return False, [line for line in lines if line.strip()]
+        code = self.code_state()
+        if self.server is not None and code != self.server_code:
+            self.close_server()
+        result = self.request("build", code)
+        if result is None and not self.stopped:  # it ended (a crash, a kill): once more
+            self.close_server()
+            result = self.request("build", code)
+        if result is None:
+            if self.stopped:
+                return False, []
+            return False, self.close_server() or [messages.text("preview.failed")]
+        self.last = result
+        return bool(result["ok"]), list(result["problems"])
+
+    def wait_for_search(self) -> bool:
+        """Wait until the search index of the last build is in place."""
+        result = self.request("wait", self.server_code) if self.server else None
+        return bool(result and result["ok"])
+
+    def request(self, command: str, code: tuple | None) -> dict | None:
+        """Send the build process a command; its result, or None when it ended."""
+        if self.stopped:
+            return None
+        if self.server is None:
+            self.server = subprocess.Popen(
+                [sys.executable, "-m", "eduweb.preview", "--build-server"]
+                + ["-s", self.settings, "-o", str(self.output)],
+                cwd=self.root,
+                env=self.environment(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=tempfile.TemporaryFile(),  # noqa: SIM115 (closed by close_server)
+                text=True,
+            )
+            self.server_code = code
+        server = self.server
+        self.current = server
+        try:
+            server.stdin.write(command + "\n")
+            server.stdin.flush()
+            for line in server.stdout:
+                if line.startswith(RESULT_MARK):
+                    return json.loads(line[len(RESULT_MARK) :])
+        except (OSError, ValueError):
+            pass
+        finally:
+            self.current = None
+        return None
+
+    def close_server(self) -> list[str]:
+        """End the build process; the lines it wrote to stderr."""
+        server, self.server = self.server, None
+        if server is None:
+            return []
+        with contextlib.suppress(OSError):
+            server.stdin.close()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        server.stdout.close()
+        lines = []
+        errors = server.stderr
+        if errors is not None:
+            errors.seek(0)
+            text = errors.read().decode("utf-8", "replace")
+            lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+            errors.close()
+        return lines
 
     def stop(self) -> None:
         self.stopped = True
-        proc = self.current
-        if proc is not None:
+        for proc in (self.current, self.server):
+            if proc is None:
+                continue
             with contextlib.suppress(OSError):
                 proc.terminate()
             # Reap it before the server exits: a child left to the system's
             # init can linger as a zombie in the process group of the server.
             with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=10)
-
-
-def build_once(settings: str, output: str) -> int:
-    """One build as `invoke build` makes it: the settings check, then Pelican
-    with warnings fatal. Run in a child process (`--build-once`), so that a
-    content error's SystemExit, or anything a build leaves behind in memory,
-    ends with the child; one interpreter for both steps saves a start-up."""
-    from pelican import main as pelican_main
-
-    from .check import main as check_main
-
-    if check_main(["--settings-only", settings]) != 0:
-        return 1
-    try:
-        pelican_main(["content", "-s", settings, "-o", output, "--fatal", "warnings"])
-    except SystemExit as stop:
-        return stop.code if isinstance(stop.code, int) else 1
-    return 0
 
 
 def build_and_report(builder: Builder, state: BuildState) -> None:
@@ -405,14 +487,16 @@ def arguments(prog: str, description: str | None) -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     parser.add_argument("-o", "--output", default="output")
-    parser.add_argument("--build-once", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--build-server", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = arguments("python -m eduweb.preview", __doc__).parse_args(argv)
-    if args.build_once:
-        return build_once(args.settings, args.output)
+    if args.build_server:
+        from .incremental import serve_builds
+
+        return serve_builds(args.settings, args.output)
     return serve(args)
 
 

@@ -41,6 +41,7 @@ import json
 import os
 import re
 import subprocess
+from collections.abc import Callable
 
 import cbor2
 from pelican.generators import Generator
@@ -165,35 +166,50 @@ def page_glob(site: str) -> str | None:
     return "{" + ",".join(sorted(patterns)) + "}"
 
 
-def build_index(site: str, shown_as: str | None = None) -> None:
+def build_index(
+    site: str,
+    shown_as: str | None = None,
+    bundle: str | None = None,
+    running: Callable[[subprocess.Popen], None] | None = None,
+) -> None:
     """Run Pagefind over the built site in `site`; its index goes to
-    `site`/pagefind/. Raises ContentValidationError (one line, located at
-    `shown_as`, the output folder as the person building named it) when
-    Pagefind is missing or fails."""
+    `site`/pagefind/, or to the folder `bundle`. Raises
+    ContentValidationError (one line, located at `shown_as`, the output
+    folder as the person building named it) when Pagefind is missing or
+    fails. `running` is given the Pagefind process (the preview stops one
+    that a newer build makes useless: incremental.py)."""
     where = shown_as or site
     executable = pagefind_executable()
     if executable is None:
         raise _failure(where, messages.text("search.missing"))
-    bundle = os.path.join(site, urls.SEARCH_BUNDLE.rstrip("/"))
+    if bundle is None:
+        bundle = os.path.join(site, urls.SEARCH_BUNDLE.rstrip("/"))
     command = [executable, "--site", site, "--output-path", bundle, "--silent"]
     try:
         glob = page_glob(site)
         if glob:
             command += ["--glob", glob]
-        done = subprocess.run(
+        with subprocess.Popen(
             command,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
             errors="replace",
-            timeout=TIMEOUT_SECONDS,
             env={**PAGEFIND_ENV, **os.environ},
-        )
-    except subprocess.TimeoutExpired:
-        raise _failure(where, messages.text("search.timeout", seconds=TIMEOUT_SECONDS)) from None
+        ) as proc:
+            if running is not None:
+                running(proc)
+            try:
+                stdout, stderr = proc.communicate(timeout=TIMEOUT_SECONDS)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.communicate()
+                message = messages.text("search.timeout", seconds=TIMEOUT_SECONDS)
+                raise _failure(where, message) from None
     except OSError as err:
         raise _failure(where, messages.text("search.failed", reason=err.strerror)) from None
-    if done.returncode != 0:
-        reason = _reason(done.stderr or done.stdout)
+    if proc.returncode != 0:
+        reason = _reason(stderr or stdout)
         raise _failure(where, messages.text("search.failed", reason=reason))
     if not os.path.isfile(os.path.join(bundle, "pagefind.js")):
         raise _failure(where, messages.text("search.failed", reason="pagefind.js missing"))

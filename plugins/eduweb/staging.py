@@ -309,3 +309,18 @@ def finish(pelican) -> None:
         with contextlib.suppress(OSError):
             recover(final)
         _unlock(final)
+
+
+def abandon(pelican) -> None:
+    """End a build whose files were put in place one by one instead of
+    swapped (the preview's incremental builds, incremental.py): remove the
+    staging folder and unlock the output folder."""
+    given = getattr(pelican, "_eduweb_final_output", None)
+    if not given:
+        return
+    final = os.path.realpath(given)
+    pelican.output_path = given
+    try:
+        recover(final)
+    finally:
+        _unlock(final)

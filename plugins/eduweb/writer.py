@@ -193,6 +193,11 @@ class SiteWriter(Writer):
         the order the pages were asked for."""
         jobs = list(self.jobs.values())
         self.jobs = {}
+        # The preview's incremental builds render only the pages whose
+        # inputs changed (incremental.py); other builds render them all.
+        select = self.settings.get("_EDUWEB_SELECT_JOBS")
+        if select is not None:
+            jobs = select(jobs)
         workers = parallel.worker_count(self.settings)
         if workers > 1:
             create_in_order(jobs)

@@ -1,0 +1,723 @@
+"""Incremental rebuilds for the preview (`invoke livereload`).
+
+The preview (preview.py) keeps one build process running:
+`python -m eduweb.preview --build-server -s SETTINGS -o OUTPUT`. It reads one
+command a line on stdin ("build" or "wait") and answers each with one line
+that starts with RESULT_MARK and holds JSON. The process keeps what the last
+good build knew in memory (a `Session`), so that after a content-only change
+only what the change affects is rendered and written. The preview restarts
+the process (and so makes a full build) when it dies, and when anything
+under theme/ or plugins/, or the settings file, changes: what is in memory
+is only ever reused under the same code, templates and settings.
+
+A build is *full* (as `invoke build` makes it: the settings check, every
+page rendered into a staging folder, the search index, the swap of
+staging.py) when it is the first one, when anything but a news article
+(content/news/*.md) was added, changed or removed since the last good build,
+or when the build time it pins is older than NOW_REFRESH_SECONDS.
+
+Otherwise it is *incremental*:
+
+* Content is validated as always (content_index.scan), but a file whose
+  stat (mtime, size, inode) and settings are unchanged is not parsed again
+  (`_memo_parse`); Markdown is rendered once per body text (`_memo_render`).
+  Pelican then builds its context as usual, with fresh Article and Page
+  objects, so nothing of an old build's context leaks into the new one.
+* Every page is still recorded as a WriteJob (writer.py). A job's signature
+  is a digest of its template, its output name and the value of every
+  context name its template tree mentions (`template_names`, from Jinja's
+  own analysis of the templates, their parents, includes and imports). Only
+  jobs whose signature differs from the last good build are rendered
+  (`select_jobs`). Values are digested deeply (`Digest`): a list page
+  depends on the articles on it and the size of the list, an article page
+  on the article, its tags and anything else it shows.
+* Files that are not pages (the feed, sitemap, robots.txt, vCards, the
+  theme's files, pictures) are written as in a full build, into the staging
+  folder; the calendar files (.ics, kalender.json), which depend only on
+  programmes, contacts, the settings and the pinned time, are reused from
+  the last full build (`_memo_calendar`).
+* Then, instead of swapping folders, each file of the staging folder whose
+  bytes differ from the served one replaces it (os.replace, one file at a
+  time, so no file is ever half written), and files the last good build
+  wrote that this one does not are removed. Bad content stops the build
+  before any of this, leaving the served site untouched.
+* The Pagefind search index reads the whole site (several seconds at 5,000
+  articles), so it is rebuilt after the pages are served, in the
+  background, into a folder beside the output folder that then replaces
+  pagefind/. Until it is done, search shows the previous build's index. A
+  new build stops a background run and starts it again after its own
+  files are in place, so the final state is the one a full build makes.
+
+The time a build runs at (dates.build_now, used for scheduled articles,
+coming sessions and the calendar files) is pinned by a full build and
+reused by the incremental ones after it (SOURCE_DATE_EPOCH, when set, pins
+it for good), so that an incremental build equals a full build made at that
+time, byte for byte.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import json
+import logging
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from functools import partial
+from types import BuiltinFunctionType, FunctionType, MethodType
+
+RESULT_MARK = "\x1eeduweb-build "
+# A full build at least this often, so that scheduled articles and past
+# sessions follow the clock (the time an incremental build runs at is the
+# last full build's).
+NOW_REFRESH_SECONDS = 3600
+# Attributes never digested: settings are the same for the whole process,
+# and _context is the whole site's context (digested by name where used).
+_SKIP_ATTRIBUTES = frozenset({"settings", "_context", "context"})
+# Values pickled as they are (an object with attributes otherwise counts as
+# the digest of its attributes).
+_PLAIN_VALUES = (dt.tzinfo, dt.date, dt.time, dt.timedelta)
+# Markers Pelican replaces in content by the current address of another file.
+_LINK_MARKERS = ("{filename}", "|filename|", "{static}", "|static|", "{attach}", "|attach|")
+_LINK_MARKERS += ("{tag}", "|tag|", "{index}", "|index|", "{category}", "{author}")
+
+# Entries of scan's context that are caches of the scan, not settings.
+_SCAN_CACHES = frozenset({"picture_checks"})
+# A document's problems depend on its own file and on the pictures it
+# shows: files with these endings are keyed by their own stat.
+_DOCUMENT_ENDINGS = (".md", ".yml", ".yaml")
+
+logger = logging.getLogger(__name__)
+
+
+# -- Digests of the values a page is made from ---------------------------------
+
+
+def _rebuilt(*_args: object) -> None:
+    """Named in digests' pickles; they are only hashed, never loaded."""
+    raise TypeError("a digest is not loaded")
+
+
+class _DigestPickler(pickle.Pickler):
+    """Pickles a value for its digest: built-in values in C; every other
+    object as the digest of its own state (`Digest.state`), which is made
+    once per build however many pages show the object."""
+
+    def __init__(self, file: io.BytesIO, digest: Digest) -> None:
+        super().__init__(file, protocol=5)
+        self.digest = digest
+
+    def reducer_override(self, obj: object):
+        if obj is _rebuilt:
+            return NotImplemented  # by its name
+        if isinstance(obj, (FunctionType, BuiltinFunctionType, MethodType, partial, type)):
+            # Code is the same for the whole process (the preview restarts it
+            # when plugins change); what a function reads is not tracked.
+            return _rebuilt, ("code", getattr(obj, "__qualname__", repr(obj)))
+        if getattr(obj, "__dict__", None) is None or isinstance(obj, _PLAIN_VALUES):
+            return NotImplemented
+        return _rebuilt, ("object", self.digest.state(obj))
+
+
+class Digest:
+    """Digests of context values, for one build: a value or object is
+    digested once (by identity, kept alive meanwhile), whatever number of
+    pages use it."""
+
+    def __init__(self, links: LinkedContent | None = None) -> None:
+        self.memo: dict[int, tuple[object, bytes]] = {}
+        self.active: set[int] = set()
+        self.links = links or LinkedContent()
+
+    def __call__(self, value: object) -> bytes:
+        if value is None or type(value) in (bool, int, float, str):
+            return repr(value).encode("utf-8", "surrogatepass")
+        known = self.memo.get(id(value))
+        if known is not None:
+            return known[1]
+        result = self._pickled(value)
+        self.memo[id(value)] = (value, result)
+        return result
+
+    def _pickled(self, value: object) -> bytes:
+        buffer = io.BytesIO()
+        try:
+            _DigestPickler(buffer, self).dump(value)
+        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+            # Something that cannot be pickled: a new value every build,
+            # so the pages that show it are always rendered.
+            return os.urandom(20)
+        return hashlib.blake2b(buffer.getbuffer(), digest_size=20).digest()
+
+    def state(self, obj: object) -> bytes:
+        """An object's digest: its class and attributes, without the
+        settings and the whole site's context it points to."""
+        from jinja2 import Environment, Template
+        from pelican.contents import Content
+        from pelican.paginator import Paginator
+
+        key = id(obj)
+        known = self.memo.get(key)
+        if known is not None:
+            return known[1]
+        kind = type(obj)
+        name = f"{kind.__module__}.{kind.__qualname__}"
+        if key in self.active:  # a cycle: the object is being digested above
+            return name.encode()
+        if isinstance(obj, (Template, Environment, Session, _Memo, _BackgroundSearch)):
+            return f"{name}:{getattr(obj, 'name', '')}".encode()
+        state = {k: v for k, v in vars(obj).items() if k not in _SKIP_ATTRIBUTES}
+        if isinstance(obj, Paginator):
+            # A list page shows its own articles (the page's object_list) and
+            # the number of pages, not the other pages' articles.
+            del state["object_list"]
+            state["count"] = obj.count
+        if isinstance(obj, Content):
+            raw = getattr(obj, "_content", None) or ""
+            if any(marker in raw for marker in _LINK_MARKERS):
+                # The page shows the current addresses of the files it links to.
+                state["content (links replaced)"] = self.links.content(obj, raw)
+        self.active.add(key)
+        try:
+            result = self._pickled((name, state))
+        finally:
+            self.active.discard(key)
+        self.memo[key] = (obj, result)
+        return result
+
+
+class _Recording(dict):
+    """One of the context's dicts of files by source path, telling
+    `LinkedContent` which paths a replacement looked up."""
+
+    def __init__(self, source: dict, key: str, seen: list) -> None:
+        super().__init__()
+        self.source, self.key, self.seen = source, key, seen
+
+    def get(self, path, default=None):
+        found = self.source.get(path, default)
+        self.seen.append((self.key, path, getattr(found, "url", None)))
+        return found
+
+
+class LinkedContent:
+    """An article's content with {filename}-style links replaced by the
+    addresses of the files they point to, as Pelican makes it, reused from
+    build to build while the article's HTML and the address of every file
+    its links looked up are the same (link replacement at 5,000 articles
+    costs as much as the rest of an incremental build)."""
+
+    def __init__(self) -> None:
+        # Source path -> (raw HTML, [(context key, path, address)], content).
+        self.known: dict[str, tuple[str, list, str]] = {}
+        self.used: dict[str, tuple[str, list, str]] = {}
+
+    def content(self, obj, raw: str) -> str:
+        context = obj._context
+        known = self.known.get(obj.source_path)
+        if (
+            known is not None
+            and known[0] == raw
+            and all(
+                getattr(context[key].get(path), "url", None) == url for key, path, url in known[1]
+            )
+        ):
+            self.used[obj.source_path] = known
+            return known[2]
+        seen: list = []
+        recording = dict(context)
+        for key in ("generated_content", "static_content"):
+            recording[key] = _Recording(context.get(key, {}), key, seen)
+        obj._context = recording
+        try:
+            content = obj.content
+        finally:
+            obj._context = context
+        self.used[obj.source_path] = (raw, seen, content)
+        return content
+
+    def next_build(self) -> None:
+        self.known, self.used = self.used, {}
+
+
+def template_names(env, name: str, memo: dict) -> frozenset[str] | None:
+    """The context names a template, its parents, includes and imports
+    mention (None when one of them is chosen at run time: then every name
+    counts)."""
+    from jinja2 import meta
+
+    if name in memo:
+        return memo[name]
+    memo[name] = frozenset()  # a template that includes itself
+    source = env.loader.get_source(env, name)[0]
+    tree = env.parse(source)
+    names = set(meta.find_undeclared_variables(tree))
+    result: frozenset[str] | None = None
+    for ref in meta.find_referenced_templates(tree):
+        sub = None if ref is None else template_names(env, ref, memo)
+        if sub is None:
+            break
+        names |= sub
+    else:
+        result = frozenset(names)
+    memo[name] = result
+    return result
+
+
+_NAMES_BY_FILE: dict[str, frozenset[str] | None] = {}
+
+
+def job_signature(job, digest: Digest, names_memo: dict) -> bytes:
+    """What a page is made from: its template, its name and the values of
+    the context names its templates mention."""
+    template = job.template
+    # By file: templates are the same for the whole process (the preview
+    # restarts it when theme/ changes), though each build has its own
+    # Jinja environments.
+    key = template.filename or template.name
+    if key not in _NAMES_BY_FILE:
+        memo = names_memo.setdefault(id(template.environment), {})
+        _NAMES_BY_FILE[key] = template_names(template.environment, template.name, memo)
+    names = _NAMES_BY_FILE[key]
+    context = job.localcontext
+    keys = sorted(context) if names is None else sorted(names.intersection(context))
+    hasher = hashlib.blake2b(digest_size=20)
+    hasher.update(f"{template.name}\0{job.name}\0".encode())
+    for key in keys:
+        hasher.update(key.encode() + b"=" + digest(context[key]) + b"\0")
+    return hasher.digest()
+
+
+# -- What is reused between builds ----------------------------------------------
+
+
+class _Memo:
+    """The wrappers that let a build reuse the work of the last one. They
+    are installed in the build process only (`install`)."""
+
+    def __init__(self) -> None:
+        self.parsed: dict[tuple, tuple] = {}
+        self.parse_context: tuple | None = None
+        self.rendered: dict[tuple, str] = {}
+        self.rendered_used: set[tuple] = set()
+        self.calendar: dict[tuple, object] = {}
+        self.reuse_calendar = False
+
+    def install(self) -> None:
+        from . import body_checks, content_index, programme_pages, reader
+
+        parse = content_index.parse_document
+        content_index.parse_document = partial(self.parse, parse)
+        for module in (reader, programme_pages, body_checks):
+            module.render = partial(self.render, module.render)
+        programme_pages.calendar_ics = partial(self.calendar_file, programme_pages.calendar_ics)
+        programme_pages.calendar_json = partial(self.calendar_file, programme_pages.calendar_json)
+
+    def parse(self, parse_document: Callable, kind, source_path, rel_path, context):
+        """content_index.parse_document, reused while the file's stat and the
+        scan's settings are the same (it is a pure step of both)."""
+        settings_key = tuple(
+            (k, v if not isinstance(v, (list, set)) else tuple(sorted(v)))
+            for k, v in sorted(context.items(), key=lambda item: item[0])
+            if k not in _SCAN_CACHES
+        )
+        if settings_key != self.parse_context:
+            self.parsed.clear()
+            self.parse_context = settings_key
+        try:
+            stat = os.stat(source_path)
+        except OSError:
+            return parse_document(kind, source_path, rel_path, context)
+        key = (kind, source_path, rel_path, stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        found = self.parsed.get(key)
+        if found is None:
+            found = parse_document(kind, source_path, rel_path, context)
+            self.parsed[key] = found
+        return found
+
+    def render(self, render: Callable, md, text: str) -> str:
+        """Markdown to HTML, once per text (the Markdown set-up is the
+        same for the whole process: it depends on STATIC_PATHS only)."""
+        key = (id(render), text)
+        self.rendered_used.add(key)
+        html = self.rendered.get(key)
+        if html is None:
+            html = self.rendered[key] = render(md, text)
+        return html
+
+    def calendar_file(self, make: Callable, *args, **kwargs):
+        """calendar_ics / calendar_json: made in a full build, reused in an
+        incremental one, where programmes, contacts, settings and the time
+        are the same by definition."""
+        key = (id(make), kwargs.get("name"), kwargs.get("source_url"), kwargs.get("description"))
+        if self.reuse_calendar and key in self.calendar:
+            return self.calendar[key]
+        data = self.calendar[key] = make(*args, **kwargs)
+        return data
+
+    def after_build(self, full: bool) -> None:
+        """Forget what the build did not use (files removed or changed)."""
+        self.rendered = {k: v for k, v in self.rendered.items() if k in self.rendered_used}
+        self.rendered_used = set()
+        if full:
+            live = set()
+            for key in self.parsed:
+                live.add(key[1])
+            # Stale stats of a file that changed: keep only the newest entry.
+            newest: dict[str, tuple] = {}
+            for key in self.parsed:
+                if key[1] not in newest or key[3] > newest[key[1]][3]:
+                    newest[key[1]] = key
+            self.parsed = {k: self.parsed[k] for k in newest.values()}
+
+
+# -- The build process ---------------------------------------------------------
+
+
+def content_snapshot(content_path: str) -> dict[str, tuple[int, int, int]]:
+    """Every file below content/ with its stat: what a build was made from.
+    Hidden files and folders (an editor's swap files) are left out, as the
+    build leaves them out."""
+    found: dict[str, tuple[int, int, int]] = {}
+    pending = [content_path]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    try:
+                        if entry.is_dir(follow_symlinks=False):
+                            pending.append(entry.path)
+                        else:
+                            stat = entry.stat(follow_symlinks=False)
+                            found[entry.path] = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+                    except OSError:
+                        found[entry.path] = (0, 0, 0)
+        except OSError:
+            continue
+    return found
+
+
+def fast_path_allowed(before: dict, after: dict, news_folder: str) -> bool:
+    """Whether only news articles (Markdown files below content/news/) were
+    added, changed or removed between two snapshots."""
+    prefix = news_folder.rstrip(os.sep) + os.sep
+    changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    return all(p.startswith(prefix) and p.lower().endswith(".md") for p in changed)
+
+
+def output_files(folder: str, skip: str | None = None) -> set[str]:
+    """Every file below `folder`, relative to it, with / between parts."""
+    found: set[str] = set()
+    for parent, folders, files in os.walk(folder):
+        rel = os.path.relpath(parent, folder)
+        if skip is not None and rel == ".":
+            folders[:] = [f for f in folders if f != skip]
+        prefix = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+        found.update(prefix + name for name in files)
+    return found
+
+
+def same_bytes(a: str, b: str) -> bool:
+    try:
+        if os.path.getsize(a) != os.path.getsize(b):
+            return False
+        with open(a, "rb") as one, open(b, "rb") as other:
+            return one.read() == other.read()
+    except OSError:
+        return False
+
+
+class Session:
+    """The build process's memory of the last good build."""
+
+    def __init__(self, settings_file: str, output: str) -> None:
+        self.settings_file = settings_file
+        self.output = output
+        self.memo = _Memo()
+        self.memo.install()
+        self.signatures: dict[str, bytes] = {}  # output name -> signature
+        self.produced: set[str] | None = None  # files of the served site (without the index)
+        self.snapshot: dict | None = None
+        self.pinned: int | None = None
+        self.pinned_at = 0.0
+        self.fixed_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        self.full = True
+        self.rendered: list[str] = []
+        self.search = _BackgroundSearch()
+        self.links = LinkedContent()
+        self._pending: dict | None = None
+
+    # The steps of one build, in order.
+
+    def plan(self, snapshot: dict, content_path: str, news_folder: str) -> bool:
+        """True for a full build."""
+        if self.produced is None or self.snapshot is None:
+            return True
+        if self.fixed_epoch is None and time.monotonic() - self.pinned_at > NOW_REFRESH_SECONDS:
+            return True
+        return not fast_path_allowed(self.snapshot, snapshot, news_folder)
+
+    def build(self) -> dict:
+        """One build; the result the preview is sent."""
+        from .content_index import KIND_FOLDERS
+
+        started = time.monotonic()
+        # The next claim of the output folder removes the index's folder.
+        self.search.cancel()
+        content_path = os.path.abspath("content")
+        snapshot = content_snapshot(content_path)
+        news = os.path.join(content_path, KIND_FOLDERS["news"])
+        self.full = self.plan(snapshot, content_path, news)
+        if self.full:
+            self.pinned = None
+            if self.snapshot is not None:
+                changed = {
+                    p
+                    for p in snapshot.keys() | self.snapshot.keys()
+                    if snapshot.get(p) != self.snapshot.get(p)
+                }
+                if not all(p.lower().endswith(_DOCUMENT_ENDINGS) for p in changed):
+                    self.memo.parsed.clear()  # a picture changed: check every file again
+        if self.fixed_epoch is None:
+            if self.pinned is None:
+                self.pinned, self.pinned_at = int(time.time()), time.monotonic()
+            os.environ["SOURCE_DATE_EPOCH"] = str(self.pinned)
+        self.memo.reuse_calendar = not self.full
+        self.rendered = []
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = self._run()
+        self._forget_caches()
+        ok = code == 0
+        if ok:
+            self.snapshot = snapshot
+            pending = self._pending or {}
+            self.signatures = pending.get("signatures", self.signatures)
+            self.produced = pending.get("produced", self.produced)
+            self.links.next_build()
+        else:
+            self._pending = None
+            self.links.used = {}
+        self.memo.after_build(self.full)
+        text = err.getvalue() or out.getvalue()
+        return {
+            "ok": ok,
+            "problems": [] if ok else [line.rstrip() for line in text.splitlines() if line.strip()],
+            "full": self.full,
+            "rendered": len(self.rendered),
+            "seconds": round(time.monotonic() - started, 3),
+        }
+
+    def _run(self) -> int:
+        from pelican import get_instance, parse_arguments
+        from pelican.log import LimitFilter
+
+        from .check import main as check_main
+
+        # A warning already seen by an earlier build must stop this one too.
+        LimitFilter._ignore.clear()
+        LimitFilter._raised_messages.clear()
+        LimitFilter._group_count.clear()
+        self._pending = {}
+        try:
+            if self.full and check_main(["--settings-only", self.settings_file]) != 0:
+                return 1
+            args = parse_arguments(
+                ["content", "-s", self.settings_file, "-o", self.output, "--fatal", "warnings"]
+            )
+            pelican, _settings = get_instance(args)
+            pelican.settings["_EDUWEB_SESSION"] = self
+            pelican.settings["_EDUWEB_SELECT_JOBS"] = self.select_jobs
+            pelican.run()
+        except SystemExit as stop:
+            return stop.code if isinstance(stop.code, int) else 1
+        except Exception as error:  # as pelican's main reports it
+            logging.getLogger("pelican").critical(
+                "%s: %s", error.__class__.__name__, error, exc_info=True
+            )
+            return getattr(error, "exitcode", 1)
+        return 0
+
+    def _forget_caches(self) -> None:
+        """Pelican memoizes content per object in class-wide caches; in one
+        process they would keep every build's articles alive."""
+        from pelican.contents import Content
+
+        for name in ("get_content", "get_summary"):
+            cache = getattr(getattr(Content, name, None), "cache", None)
+            if isinstance(cache, dict):
+                cache.clear()
+
+    def select_jobs(self, jobs: list) -> list:
+        """writer.SiteWriter.flush's hook: the pages to render."""
+        digest, names_memo = Digest(self.links), {}
+        # Files that are not pages (writer.DataJob: .ics, .vcf, kalender.json)
+        # have no template to follow; they are cheap (the calendars are
+        # reused, see _Memo.calendar_file), so they are always made, and
+        # _put_in_place replaces only those whose bytes changed.
+        pages = [job for job in jobs if hasattr(job, "template")]
+        signatures = {job.name: job_signature(job, digest, names_memo) for job in pages}
+        self._pending["signatures"] = signatures
+        self._pending["jobs"] = {job.name for job in jobs}
+        if self.full:
+            chosen = jobs
+        else:
+            chosen = [
+                job
+                for job in jobs
+                if job.name not in signatures
+                or self.signatures.get(job.name) != signatures[job.name]
+            ]
+        self.rendered = [job.name for job in chosen]
+        return chosen
+
+    def finish(self, pelican) -> bool:
+        """build.after_build's hook, before the search index and the swap.
+        True when this build's files are in place (an incremental build);
+        False lets the full build go on as `invoke build` makes it."""
+        from . import staging
+
+        scratch = pelican.output_path
+        written = output_files(scratch)
+        produced = written | self._pending.get("jobs", set())
+        self._pending["produced"] = produced
+        if self.full:
+            self.search.cancel()
+            return False
+        given = pelican._eduweb_final_output
+        final = os.path.realpath(given)
+        self.search.cancel()  # it reads the files replaced now
+        try:
+            self._put_in_place(pelican, scratch, final, written, produced)
+        except BaseException:
+            # Some files may be new, some old (a full disk): the next build
+            # is a full one, which puts the whole site right.
+            self.produced = None
+            raise
+        staging.abandon(pelican)
+        if pelican.settings.get("_EDUWEB_SEARCHABLE"):
+            self.search.start(final)
+        return True
+
+    def _put_in_place(self, pelican, scratch: str, final: str, written: set, produced: set) -> None:
+        kept = set(pelican.settings.get("OUTPUT_RETENTION", []))
+        for rel in sorted(written):
+            source, target = os.path.join(scratch, rel), os.path.join(final, rel)
+            if not same_bytes(source, target):
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.replace(source, target)
+        for rel in sorted((self.produced or set()) - produced):
+            if rel.split("/", 1)[0] in kept:
+                continue
+            target = os.path.join(final, rel)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)
+            with contextlib.suppress(OSError):  # only folders left empty
+                os.removedirs(os.path.dirname(target))
+
+
+class _BackgroundSearch:
+    """Pagefind over the served site, in a thread, into a folder beside it
+    that then takes pagefind/'s place."""
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+        self.proc: subprocess.Popen | None = None
+        self.cancelled = threading.Event()
+        self.problem: str | None = None
+
+    def start(self, final: str) -> None:
+        self.cancel()
+        self.cancelled = threading.Event()
+        self.thread = threading.Thread(target=self._run, args=(final, self.cancelled), daemon=True)
+        self.thread.start()
+
+    def _run(self, final: str, cancelled: threading.Event) -> None:
+        from . import staging, urls
+        from .errors import ContentValidationError
+        from .search_index import build_index
+
+        parent, name = os.path.split(final)
+        bundle = os.path.join(final, urls.SEARCH_BUNDLE.rstrip("/"))
+        # A name staging.recover removes if this process is killed meanwhile.
+        fresh = tempfile.mkdtemp(prefix=f".{name}.building-search-", dir=parent)
+        try:
+            os.chmod(fresh, os.stat(final).st_mode & 0o7777)
+
+            def running(proc: subprocess.Popen) -> None:
+                self.proc = proc
+                if cancelled.is_set():
+                    proc.terminate()
+
+            build_index(final, None, bundle=fresh, running=running)
+            if cancelled.is_set():
+                return
+            if os.path.isdir(bundle):
+                staging._exchange(fresh, bundle)
+            else:
+                os.rename(fresh, bundle)
+            self.problem = None
+        except (ContentValidationError, OSError) as err:
+            if not cancelled.is_set():
+                self.problem = str(getattr(err, "errors", [err])[0])
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+        proc = self.proc
+        if proc is not None and proc.poll() is None:
+            with contextlib.suppress(OSError):
+                proc.terminate()
+        self.wait()
+
+    def wait(self) -> None:
+        thread = self.thread
+        if thread is not None:
+            thread.join()
+        self.thread = None
+        self.proc = None
+
+
+def serve_builds(settings_file: str, output: str) -> int:
+    """The build process: a build per "build" line on stdin, one result
+    line each on stdout; "wait" answers when the background search index
+    is done. Ends at the end of stdin."""
+    from pelican import LOG_HANDLERS, parse_arguments
+    from pelican.log import init as init_logging
+
+    reply = sys.stdout
+    args = parse_arguments(["content", "-s", settings_file, "-o", output, "--fatal", "warnings"])
+    init_logging(  # as pelican's main sets it up
+        level=args.verbosity,
+        fatal=args.fatal,
+        name="pelican",
+        handler=LOG_HANDLERS[args.log_handler],
+        logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level),
+    )
+    session = Session(settings_file, output)
+    for line in sys.stdin:
+        command = line.strip()
+        if command == "build":
+            result = session.build()
+        elif command == "wait":
+            session.search.wait()
+            result = {"ok": session.search.problem is None, "problems": []}
+        else:
+            continue
+        reply.write(RESULT_MARK + json.dumps(result, ensure_ascii=False) + "\n")
+        reply.flush()
+    session.search.cancel()
+    return 0

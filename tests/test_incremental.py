@@ -1,0 +1,294 @@
+"""The preview's incremental rebuilds (plugins/eduweb/incremental.py): after
+an edit to a news article only what it affects is rendered, and the site
+served is, byte for byte, the one a full build makes; anything else makes a
+full build."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE_EPOCH, Site
+from eduweb.incremental import Digest, fast_path_allowed, template_names
+from eduweb.preview import Builder
+
+NEWS = "content/news/2025/att-leda-digital-omstallning-har-startat.md"
+ARTICLE_PAGE = "nyheter/2025/att-leda-digital-omstallning-har-startat/index.html"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def folders(folder: Path) -> set[str]:
+    return {str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_dir()}
+
+
+def assert_same_as_full_build(site: Site, builder: Builder, tmp: Path) -> None:
+    """The served site, once its search index is in place, is the one a
+    fresh full build of the same content makes."""
+    assert builder.wait_for_search()
+    reference = tmp / "reference"
+    shutil.rmtree(reference, ignore_errors=True)
+    result = site.build(output=reference)
+    assert result.returncode == 0, result.stderr
+    served, built = tree(site.output), tree(reference)
+    assert sorted(served) == sorted(built)
+    differing = [name for name in built if served[name] != built[name]]
+    assert differing == []
+    assert folders(site.output) == folders(reference)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory):
+    """A sample site, served by a build process that stays (module-wide: a
+    full build is the slow part)."""
+    tmp = tmp_path_factory.mktemp("incremental")
+    site = Site(tmp / "site", with_sample=True)
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(SAMPLE_EPOCH)
+    builder = Builder(site.root, "pelicanconf.py", site.output)
+    try:
+        assert builder.build() == (True, [])
+        assert builder.last["full"]
+        yield site, builder, tmp
+    finally:
+        builder.stop()
+        builder.close_server()
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def incremental_build(builder: Builder) -> None:
+    assert builder.build() == (True, [])
+    assert builder.last["full"] is False, builder.last
+
+
+def test_title_change_shows_everywhere_and_equals_a_full_build(session):
+    site, builder, tmp = session
+    path = site.root / NEWS
+    edit(path, "title: ", "title: Nyrubrik ")
+    incremental_build(builder)
+    # Not every page: the article, the lists, tags, the home page …
+    assert 0 < builder.last["rendered"] < 40
+    assert "Nyrubrik" in (site.output / ARTICLE_PAGE).read_text(encoding="utf-8")
+    assert "Nyrubrik" in (site.output / "nyheter/index.html").read_text(encoding="utf-8")
+    assert "Nyrubrik" in (site.output / "nyheter/atom.xml").read_text(encoding="utf-8")
+    tag_pages = [
+        p for p in (site.output / "nyheter/amne").rglob("index.html") if "Nyrubrik" in p.read_text()
+    ]
+    assert tag_pages
+    assert_same_as_full_build(site, builder, tmp)
+
+
+def test_date_change_moves_the_article_and_equals_a_full_build(session):
+    site, builder, tmp = session
+    path = site.root / NEWS
+    text = path.read_text(encoding="utf-8")
+    old = re.search(r"^date: .*$", text, re.MULTILINE)[0]
+    path.write_text(text.replace(old, "date: 2019-05-02"), encoding="utf-8")
+    incremental_build(builder)
+    assert not (site.output / ARTICLE_PAGE).exists()
+    moved = site.output / "nyheter/2019/att-leda-digital-omstallning-har-startat/index.html"
+    assert moved.exists()
+    assert_same_as_full_build(site, builder, tmp)
+
+
+def test_tags_added_and_removed_equal_a_full_build(session):
+    site, builder, tmp = session
+    path = site.root / NEWS
+    text = path.read_text(encoding="utf-8")
+    old = re.search(r"^tags: .*$", text, re.MULTILINE)[0]
+    path.write_text(text.replace(old, "tags: [Helt nytt ämne]"), encoding="utf-8")
+    incremental_build(builder)
+    assert (site.output / "nyheter/amne/helt-nytt-amne/index.html").exists()
+    assert_same_as_full_build(site, builder, tmp)
+    path.write_text(text, encoding="utf-8")
+    incremental_build(builder)
+    assert not (site.output / "nyheter/amne/helt-nytt-amne").exists()
+    assert_same_as_full_build(site, builder, tmp)
+
+
+def test_new_and_deleted_articles_equal_a_full_build(session):
+    site, builder, tmp = session
+    site.write(
+        "news/2026/en-ny-nyhet.md",
+        """
+        ---
+        title: En alldeles ny nyhet
+        date: 2026-11-20
+        summary: Något nytt har hänt.
+        tags: [Ledarskap]
+        ---
+
+        Texten i den nya nyheten.
+        """,
+    )
+    incremental_build(builder)
+    assert (site.output / "nyheter/2026/en-ny-nyhet/index.html").exists()
+    assert "En alldeles ny nyhet" in (site.output / "index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(site, builder, tmp)
+    (site.root / "content/news/2026/en-ny-nyhet.md").unlink()
+    incremental_build(builder)
+    assert not (site.output / "nyheter/2026/en-ny-nyhet").exists()
+    assert_same_as_full_build(site, builder, tmp)
+
+
+def test_a_link_follows_the_article_it_points_to(session):
+    """An unchanged article that links to one whose address changes shows
+    the new address (its page is rendered again, though its file is not
+    changed)."""
+    site, builder, tmp = session
+    site.write(
+        "news/2026/lankar.md",
+        """
+        ---
+        title: En nyhet med en länk
+        date: 2026-11-19
+        summary: Den länkar till en annan nyhet.
+        ---
+
+        Läs [den andra nyheten]({filename}/news/2025/att-leda-digital-omstallning-har-startat.md).
+        """,
+    )
+    incremental_build(builder)
+    linking = site.output / "nyheter/2026/lankar/index.html"
+    path = site.root / NEWS
+    text = path.read_text(encoding="utf-8")
+    year = re.search(r"^date: (\d{4})", text, re.MULTILINE)[1]  # as the tests above left it
+    assert f"/nyheter/{year}/att-leda-digital-omstallning-har-startat/" in linking.read_text()
+    old = re.search(r"^date: .*$", text, re.MULTILINE)[0]
+    path.write_text(text.replace(old, "date: 2023-05-02"), encoding="utf-8")
+    incremental_build(builder)
+    assert "/nyheter/2023/att-leda-digital-omstallning-har-startat/" in linking.read_text()
+    assert_same_as_full_build(site, builder, tmp)
+    path.write_text(text, encoding="utf-8")
+    (site.root / "content/news/2026/lankar.md").unlink()
+    incremental_build(builder)
+    assert_same_as_full_build(site, builder, tmp)
+
+
+def test_bad_content_keeps_the_served_site_and_the_next_good_edit_is_incremental(session):
+    site, builder, tmp = session
+    path = site.root / NEWS
+    before = tree(site.output)
+    text = path.read_text(encoding="utf-8")
+    old = re.search(r"^date: .*$", text, re.MULTILINE)[0]
+    path.write_text(text.replace(old, "date: 2024-13-03"), encoding="utf-8")
+    ok, lines = builder.build()
+    assert not ok
+    assert lines[0].startswith(f"{NEWS}:") and "'2024-13-03'" in lines[0]
+    assert tree(site.output) == before
+    path.write_text(text.replace("\n\n", "\n\nEn ny första mening.\n\n", 1), encoding="utf-8")
+    incremental_build(builder)
+    assert_same_as_full_build(site, builder, tmp)
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["page", "programme", "contact", "settings", "theme"],
+)
+def test_other_changes_make_a_full_build(session, change):
+    site, builder, tmp = session
+    if change == "page":
+        page = next((site.root / "content/pages").glob("*.md"))
+        edit(page, "title: ", "title: Ändrad ")
+    elif change == "programme":
+        page = next((site.root / "content/programmes").glob("*.md"))
+        edit(page, "title: ", "title: Ändrad ")
+    elif change == "contact":
+        card = next((site.root / "content/contacts").glob("*.yml"))
+        card.write_text(card.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    elif change == "settings":
+        settings = site.root / "pelicanconf.py"
+        settings.write_text(settings.read_text(encoding="utf-8") + "\n# ändrad\n", "utf-8")
+    else:
+        # The theme is the project's (a symbolic link): touch a copy's file.
+        theme = site.root / "theme"
+        theme.unlink()
+        shutil.copytree(Path(__file__).resolve().parent.parent / "theme", theme)
+        base = theme / "templates" / "base.html"
+        base.write_text(base.read_text(encoding="utf-8") + "{# ändrad #}", encoding="utf-8")
+    assert builder.build() == (True, [])
+    assert builder.last["full"] is True
+    assert_same_as_full_build(site, builder, tmp)
+
+
+# In-process checks of the parts.
+
+
+def test_only_news_articles_take_the_fast_path():
+    news = "/s/content/news"
+    before = {"/s/content/news/a.md": (1, 1, 1), "/s/content/pages/p.md": (1, 1, 2)}
+    assert fast_path_allowed(before, dict(before), news)
+    changed = dict(before, **{"/s/content/news/a.md": (2, 1, 1)})
+    assert fast_path_allowed(before, changed, news)
+    added = dict(before, **{"/s/content/news/2026/b.md": (1, 1, 3)})
+    assert fast_path_allowed(before, added, news)
+    assert fast_path_allowed(added, before, news)  # deleted
+    assert not fast_path_allowed(before, dict(before, **{"/s/content/pages/p.md": (2, 1, 2)}), news)
+    assert not fast_path_allowed(before, dict(before, **{"/s/content/news/x.png": (1, 1, 4)}), news)
+    assert not fast_path_allowed(before, {"/s/content/news/a.md": (1, 1, 1)}, news)
+
+
+def test_digest_follows_values_not_identities():
+    class Thing:
+        def __init__(self, title, items):
+            self.title, self.items = title, items
+            self.settings = {"ignored": object()}
+
+    one, two = Digest(), Digest()
+    assert one(Thing("a", [1, {"b": 2}])) == two(Thing("a", [1, {"b": 2}]))
+    assert Digest()(Thing("a", [1, {"b": 2}])) != Digest()(Thing("a", [1, {"b": 3}]))
+    looped = Thing("a", [])
+    looped.items.append(looped)
+    assert Digest()(looped)  # a cycle ends
+
+
+def test_template_names_follow_parents_includes_and_imports():
+    from jinja2 import DictLoader, Environment
+
+    env = Environment(
+        loader=DictLoader(
+            {
+                "base.html": "{{ sitename }}{% block body %}{% endblock %}",
+                "macros.html": "{% macro item(x) %}{{ x }}{{ shared }}{% endmacro %}",
+                "page.html": (
+                    '{% extends "base.html" %}{% import "macros.html" as m %}'
+                    "{% block body %}{{ m.item(article) }}{% endblock %}"
+                ),
+                "dynamic.html": "{% include name %}",
+            }
+        )
+    )
+    names = template_names(env, "page.html", {})
+    assert {"sitename", "article", "shared"} <= names
+    assert "articles" not in names
+    assert template_names(env, "dynamic.html", {}) is None
+
+
+def test_unchanged_builds_render_nothing(session):
+    site, builder, _tmp = session
+    before = {p: p.stat().st_mtime_ns for p in site.output.rglob("*.html")}
+    time.sleep(0.01)
+    assert builder.build() == (True, [])
+    assert builder.last["full"] is False and builder.last["rendered"] == 0
+    assert {p: p.stat().st_mtime_ns for p in site.output.rglob("*.html")} == before
+    assert filecmp.cmp(site.output / "index.html", site.output / "index.html")
