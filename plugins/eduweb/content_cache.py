@@ -43,6 +43,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import hashlib
+import multiprocessing
 import os
 import pickle
 import signal
@@ -290,7 +291,7 @@ def read_all(jobs: list[Job], context: dict, settings: dict, parse: Parse) -> li
                 results[number] = (copy.copy(doc), [], refs)
                 continue
         missing.append(number)
-    workers = parallel.worker_count(settings)
+    workers = parallel.worker_count(settings) if _can_fork() else 1
     if workers > 1 and len(missing) >= MIN_PARALLEL_FILES:
         blobs = _in_workers(jobs, missing, context, parse, folder, workers)
     else:
@@ -305,6 +306,14 @@ def read_all(jobs: list[Job], context: dict, settings: dict, parse: Parse) -> li
     _MEMORY.update(used)
     _prune(folder, set(used))
     return results
+
+
+def _can_fork() -> bool:
+    """Workers are forked: not on Windows, and not from a daemonic
+    multiprocessing process, which may not have children."""
+    return "fork" in multiprocessing.get_all_start_methods() and not (
+        multiprocessing.current_process().daemon
+    )
 
 
 def _cacheable(doc, errors: list[ContentError], facts: Facts) -> bool:
