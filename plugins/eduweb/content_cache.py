@@ -295,9 +295,9 @@ def read_all(jobs: list[Job], context: dict, settings: dict, parse: Parse) -> li
     if workers > 1 and len(missing) >= MIN_PARALLEL_FILES:
         blobs = _in_workers(jobs, missing, context, parse, folder, workers)
     else:
-        blobs = (_read_one(jobs[n], context, parse, folder) for n in missing)
+        blobs = (_read_one(jobs[n], context, parse, folder)[0] for n in missing)
     for number, blob in zip(missing, blobs, strict=True):
-        doc, errors, refs, facts = pickle.loads(blob) if isinstance(blob, bytes) else blob
+        doc, errors, refs, facts = _unpack(pickle.loads(blob)) if isinstance(blob, bytes) else blob
         results[number] = (doc, errors, refs)
         key = jobs[number].key
         if key and _cacheable(doc, errors, facts):
@@ -320,22 +320,35 @@ def _cacheable(doc, errors: list[ContentError], facts: Facts) -> bool:
     return doc is not None and not errors and facts.complete
 
 
-def _read_one(job: Job, context: dict, parse: Parse, folder: str) -> tuple:
-    """Read one file; write its disk entry when it is cacheable."""
+def _read_one(job: Job, context: dict, parse: Parse, folder: str) -> tuple[tuple, bytes | None]:
+    """Read one file: (Document, errors, References, Facts), and its disk
+    entry as written, when it is cacheable."""
     own, facts = file_context(context)
     doc, errors, refs = parse(job, own)
+    blob = None
     if job.key and _cacheable(doc, errors, facts):
-        _store(folder, job.key, _entry_blob(job.key, doc, refs, facts))
-    return doc, errors, refs, facts
+        blob = _entry_blob(job.key, doc, refs, facts)
+        _store(folder, job.key, blob)
+    return (doc, errors, refs, facts), blob
+
+
+def _unpack(sent: tuple) -> tuple:
+    """What a worker sent: a disk entry (a file without problems), else
+    (Document, errors, References, Facts)."""
+    if len(sent) == 5:
+        _format, _key, doc, refs, facts = sent
+        return doc, [], refs, facts
+    return sent
 
 
 def _read_chunk(numbers: list[int]) -> list[bytes]:
-    """In a worker: read some files; one pickle each, sent back as it is."""
+    """In a worker: read some files; one pickle each, sent back as it is
+    (a file's disk entry is that pickle: each result is pickled once)."""
     jobs, context, parse, folder = (_WORK[k] for k in ("jobs", "context", "parse", "folder"))
     out = []
     for number in numbers:
-        doc, errors, refs, facts = _read_one(jobs[number], context, parse, folder)
-        out.append(pickle.dumps((doc, errors, refs, facts), protocol=pickle.HIGHEST_PROTOCOL))
+        result, blob = _read_one(jobs[number], context, parse, folder)
+        out.append(blob or pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     return out
 
 
