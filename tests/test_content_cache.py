@@ -362,6 +362,55 @@ def test_a_worker_that_dies_stops_the_build_with_a_message(tmp_path, monkeypatch
     assert multiprocessing.active_children() == []
 
 
+SLOW_SCAN = """
+import os, sys, time
+from pathlib import Path
+sys.path[:0] = [{tests!r}, {plugins!r}]
+import test_content_cache as t
+from eduweb import content_cache, content_index
+
+content_cache.MIN_PARALLEL_FILES = 1
+content = t.make_site(Path({tmp!r}), count=8)
+parent = os.getpid()
+
+
+def slow(job, context):
+    if os.getpid() != parent:
+        os.write(1, f"worker {{os.getpid()}}\\n".encode())  # one write: lines do not mix
+        time.sleep(120)
+
+
+content_index.read_and_render = slow
+content_index.scan(t.settings_for(content, 2, Path({tmp!r}) / "cache"))
+"""
+
+
+def test_sigterm_stops_the_workers_with_the_build(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    script = SLOW_SCAN.format(
+        tests=str(ROOT / "tests"), plugins=str(ROOT / "plugins"), tmp=str(tmp_path)
+    )
+    build = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    lines = [build.stdout.readline() for _ in range(2)]
+    if not all(line.startswith("worker ") for line in lines):
+        build.kill()
+        raise AssertionError((lines, build.communicate(timeout=60)))
+    workers = {int(line.split()[1]) for line in lines}
+    build.send_signal(signal.SIGTERM)
+    _out, err = build.communicate(timeout=60)
+    assert build.returncode == 128 + signal.SIGTERM, err
+    assert "Traceback" not in err
+    for pid in workers:
+        assert not Path(f"/proc/{pid}").exists()  # ended and waited for
+
+
 # ----------------------------------------------------------- whole builds
 
 CRASH_HOOK = """
