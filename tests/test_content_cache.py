@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from conftest import ENGLISH, PNG, SAMPLE_EPOCH, Site, article
 from eduweb import content_cache, content_index, messages
-from eduweb.content_index import scan
 from eduweb.errors import ContentValidationError
 from eduweb.settings_files import SettingsSource
 from eduweb.site_settings import check_site_settings
@@ -42,6 +41,11 @@ def empty_memory():
 def pooled(monkeypatch):
     """Worker processes for any number of files."""
     monkeypatch.setattr(content_cache, "MIN_PARALLEL_FILES", 1)
+
+
+def scan(settings: dict):
+    """As the build scans: the bodies rendered too."""
+    return content_index.scan(settings, render=True)
 
 
 def write_news(content: Path, count: int) -> None:

@@ -8,8 +8,9 @@ checks) and rendering its body to HTML is a pure function of:
 - the code: every `.py` file of this plugin, and the versions of Python,
   pydantic, PyYAML, Markdown and Pillow;
 - the settings the file context holds (`FILE_CONTEXT`): the content folder,
-  STATIC_PATHS, the time zone (TIMEZONE: dates are read in it), and the
-  language of the messages (MESSAGES_LANGUAGE);
+  STATIC_PATHS, the time zone (TIMEZONE: dates are read in it), the
+  language of the messages (MESSAGES_LANGUAGE), and whether the bodies are
+  rendered (the build: yes; a bare validation, scan(settings): no);
 - a few facts about other files, recorded while the file is read (`Facts`):
   whether a linked file exists (`{static}`, `{filename}`), whether a picture
   is among the static files, and what the check of a picture it shows said.
@@ -70,7 +71,7 @@ MIN_PARALLEL_FILES = 50
 # round trip carries many results.
 CHUNKS_PER_WORKER = 4
 # The keys of the validation context the per-file step may read.
-FILE_CONTEXT = ("tz", "content_path", "static_paths", "static_files", "picture_checks")
+FILE_CONTEXT = ("tz", "content_path", "static_paths", "static_files", "picture_checks", "render")
 PLUGIN_DIR = Path(__file__).resolve().parent
 _LIBRARIES = ("pydantic", "pydantic_core", "yaml", "markdown", "PIL")
 
@@ -175,6 +176,7 @@ def build_key(context: dict) -> bytes:
         repr(list(context["static_paths"])),
         str(context["tz"]),
         messages.language(),
+        str(bool(context.get("render"))),  # whether entries hold the HTML
     )
     digest.update("\0".join(settings).encode())
     return digest.digest()

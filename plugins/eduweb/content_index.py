@@ -302,8 +302,10 @@ def _in_folders(rel: str, folders) -> bool:
     return any(rel.startswith(folder.strip("/") + "/") for folder in folders)
 
 
-def scan(settings: dict) -> SiteIndex:
-    """Read and validate every content file under the settings' PATH."""
+def scan(settings: dict, render: bool = False) -> SiteIndex:
+    """Read and validate every content file under the settings' PATH; with
+    `render`, also render every body to HTML (Document.html), as the build
+    does, in the same pass (in workers, and cached with the file)."""
     content_path = os.path.abspath(settings["PATH"])
     site_root = os.path.dirname(content_path)
     context = {
@@ -313,6 +315,7 @@ def scan(settings: dict) -> SiteIndex:
         "now": settings.get("_EDUWEB_NOW"),
         "public_url": settings.get("PUBLIC_URL"),
         "news_per_page": settings.get("NEWS_PER_PAGE"),
+        "render": render,
     }
     index = SiteIndex()
 
@@ -372,7 +375,7 @@ def read_and_render(job: content_cache.Job, context: dict) -> tuple:
     """The per-file work of a build: parse_document, and the body as HTML
     (Document.html) for the link checks and the reader."""
     doc, errors, refs = parse_document(job.kind, job.source_path, job.rel_path, context, job.raw)
-    if doc is not None and doc.kind != "contact":
+    if context["render"] and doc is not None and doc.kind != "contact":
         static_paths = tuple(context["static_paths"])
         if static_paths not in _MARKDOWN:
             _MARKDOWN[static_paths] = make_markdown(static_paths)
