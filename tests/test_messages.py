@@ -26,6 +26,7 @@ import test_body_checks
 import test_brand
 import test_cms_config
 import test_cms_local
+import test_content_cache
 import test_deploy
 import test_github_report
 import test_links
@@ -1469,6 +1470,7 @@ PARTS = {
     "test_statements": test_statements.MESSAGE_CASES,
     "test_cms_local": test_cms_local.MESSAGE_CASES,
     "test_search": test_search.MESSAGE_CASES,
+    "test_content_cache": test_content_cache.MESSAGE_CASES,
 }
 
 

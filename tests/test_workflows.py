@@ -189,3 +189,20 @@ def test_the_preview_is_linked_in_the_summary(workflow, tmp_path):
     broken.write_text(text.replace("outputs.artifact-url", "outputs.artifact-link"), "utf-8")
     result = lint(broken)
     assert result.returncode == 1 and "artifact-link" in result.stdout
+
+
+def test_the_build_keeps_the_content_cache(workflow):
+    """content_cache.py: restored from the newest run with the same code and
+    libraries (its entries are only used by those), saved by every run."""
+    steps = workflow["jobs"]["build"]["steps"]
+    index = next(
+        i for i, s in enumerate(steps) if s.get("with", {}).get("path") == ".cache/content"
+    )
+    step = steps[index]
+    assert step["uses"].startswith("actions/cache@")
+    code = "hashFiles('requirements.txt', 'plugins/eduweb/**/*.py')"
+    assert code in step["with"]["key"] and "github.run_id" in step["with"]["key"]
+    prefix = step["with"]["restore-keys"]
+    assert code in prefix and step["with"]["key"].startswith(prefix)
+    check = next(i for i, s in enumerate(steps) if "bootstrap.py check" in s.get("run", ""))
+    assert index < check

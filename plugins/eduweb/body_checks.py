@@ -254,8 +254,9 @@ def site_addresses(index, context: dict) -> SiteAddresses:
         cache: list[set[str]] = []
 
         def ids() -> set[str]:
-            if not cache:  # rendered only when a link points at the page
-                doc.html = render(md, doc.body)  # kept: the build does not render it again
+            if not cache:  # needed only when a link points at the page
+                if doc.html is None:  # rendered with the file (content_index), as a rule
+                    doc.html = render(md, doc.body)  # kept: the build does not render it again
                 cache.append(set(_ID.findall(doc.html)) | PAGE_IDS | template_ids)
             return cache[0]
 

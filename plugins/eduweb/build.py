@@ -95,7 +95,7 @@ def validate(settings: dict) -> SiteIndex:
     except DateError as err:
         fail([ContentError(messages.text("where.environment"), 0, "SOURCE_DATE_EPOCH", str(err))])
     settings["_EDUWEB_NOW"] = now
-    index = scan(settings)
+    index = scan(settings, render=True)
     if index.errors:
         fail(index.errors)
     return index

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from . import body_checks, messages, model, urls
+from . import body_checks, content_cache, messages, model, urls
 from .errors import ContentError, field_path
 from .frontmatter import (
     UNPRINTABLE_NAME_RE,
@@ -28,6 +28,7 @@ from .frontmatter import (
     remove_control_characters,
     split_front_matter,
 )
+from .markdown_render import make_markdown, render
 from .messages import text
 from .slugs import MAX_SLUG_LENGTH, is_slug, slugify
 
@@ -59,8 +60,8 @@ class Document:
     body_first_line: int = 1
     lines: dict = field(default_factory=dict)
     links: list = field(default_factory=list)  # body_checks.Link, to site pages and files
-    # The body as HTML, when the link checks rendered it for its anchors;
-    # the reader then uses it rather than rendering the body again.
+    # The body as HTML, rendered with the file's other per-file work
+    # (read_and_render); the link checks and the reader use it.
     html: str | None = None
 
     @property
@@ -123,11 +124,20 @@ class SiteIndex:
     aliases: dict[str, Document] = field(default_factory=dict)
 
 
-def read_text(source_path: str) -> str:
+def read_raw(source_path: str) -> bytes:
+    """A content file's bytes; FileTooLargeError past MAX_FILE_BYTES."""
     with open(source_path, "rb") as handle:
         raw = handle.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:
         raise FileTooLargeError(source_path)
+    return raw
+
+
+def read_text(source_path: str, raw: bytes | None = None) -> str:
+    """The file's text (or `raw`'s, already read), with Windows and old Mac
+    line ends made \\n and a byte order mark dropped."""
+    if raw is None:
+        raw = read_raw(source_path)
     text = raw.decode("utf-8")  # UnicodeDecodeError is reported by the caller
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
@@ -136,10 +146,14 @@ class FileTooLargeError(OSError):
     """A content file over MAX_FILE_BYTES."""
 
 
-def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
-    """Path in; validated Document (or None), problems and references out.
+def parse_document(
+    kind: str, source_path: str, rel_path: str, context: dict, raw: bytes | None = None
+):
+    """Path in (and its bytes, when they are read already); validated
+    Document (or None), problems and references out.
 
-    A pure step: it reads one file and no site state.
+    A pure step: it reads one file and no site state. What it may look at
+    besides the file is listed in content_cache.py, which caches it.
     """
     errors: list[ContentError] = []
     refs = None
@@ -150,7 +164,7 @@ def parse_document(kind: str, source_path: str, rel_path: str, context: dict):
     file = text("where.file")
     whole = file if kind == "contact" else text("where.front_matter")
     try:
-        source = read_text(source_path)
+        source = read_text(source_path, raw)
     except UnicodeDecodeError:
         problem(1, file, text("file.not_utf8"))
         return None, errors, refs
@@ -260,7 +274,7 @@ def link_problem(kind: str, target: str, source_path: str, context: dict) -> str
     rel = os.path.relpath(full, content).replace(os.sep, "/")
     if rel == "." or rel == ".." or rel.startswith("../"):
         return text("link.outside_content")
-    if not os.path.isfile(full):
+    if not content_cache.isfile(context, full):
         return text("link.missing")
     if any(part.startswith(".") for part in rel.split("/")):
         return text("link.hidden")
@@ -288,8 +302,10 @@ def _in_folders(rel: str, folders) -> bool:
     return any(rel.startswith(folder.strip("/") + "/") for folder in folders)
 
 
-def scan(settings: dict) -> SiteIndex:
-    """Read and validate every content file under the settings' PATH."""
+def scan(settings: dict, render: bool = False) -> SiteIndex:
+    """Read and validate every content file under the settings' PATH; with
+    `render`, also render every body to HTML (Document.html), as the build
+    does, in the same pass (in workers, and cached with the file)."""
     content_path = os.path.abspath(settings["PATH"])
     site_root = os.path.dirname(content_path)
     context = {
@@ -299,6 +315,7 @@ def scan(settings: dict) -> SiteIndex:
         "now": settings.get("_EDUWEB_NOW"),
         "public_url": settings.get("PUBLIC_URL"),
         "news_per_page": settings.get("NEWS_PER_PAGE"),
+        "render": render,
     }
     index = SiteIndex()
 
@@ -313,6 +330,7 @@ def scan(settings: dict) -> SiteIndex:
         static_files.update(os.path.relpath(f, content_path).replace(os.sep, "/") for f in files)
     context["static_files"] = frozenset(static_files)
 
+    jobs: list[content_cache.Job] = []
     for kind, folder in KIND_FOLDERS.items():
         files, problems = walk_content(os.path.join(content_path, folder), relative)
         index.errors.extend(problems)
@@ -323,19 +341,46 @@ def scan(settings: dict) -> SiteIndex:
             if wrong:
                 index.errors.append(ContentError(rel_path, 1, text("where.file"), wrong))
                 continue
-            doc, errors, refs = parse_document(kind, source_path, rel_path, context)
-            index.errors.extend(errors)
-            if refs:
-                index.references.append(refs)
-            if doc:
-                index.documents[source_path] = doc
-            if kind in index.present:
-                stem = os.path.splitext(os.path.basename(source_path))[0]
-                index.present[kind].add(doc.slug if doc else slugify(stem))
+            jobs.append(content_cache.Job(kind, source_path, rel_path, _raw_or_none(source_path)))
+    results = content_cache.read_all(jobs, context, settings, read_and_render)
+    for job, (doc, errors, refs) in zip(jobs, results, strict=True):
+        index.errors.extend(errors)
+        if refs:
+            index.references.append(refs)
+        if doc:
+            index.documents[job.source_path] = doc
+        if job.kind in index.present:
+            stem = os.path.splitext(os.path.basename(job.source_path))[0]
+            index.present[job.kind].add(doc.slug if doc else slugify(stem))
     _check_site(index)
     _check_links(index, context)
     index.errors.sort()
     return index
+
+
+def _raw_or_none(source_path: str) -> bytes | None:
+    """The bytes a cache entry is keyed by; None when they cannot be read,
+    so that parse_document reads the file and says what is wrong."""
+    try:
+        return read_raw(source_path)
+    except OSError:
+        return None
+
+
+# One Markdown instance per process and STATIC_PATHS (workers are forked).
+_MARKDOWN: dict[tuple, object] = {}
+
+
+def read_and_render(job: content_cache.Job, context: dict) -> tuple:
+    """The per-file work of a build: parse_document, and the body as HTML
+    (Document.html) for the link checks and the reader."""
+    doc, errors, refs = parse_document(job.kind, job.source_path, job.rel_path, context, job.raw)
+    if context["render"] and doc is not None and doc.kind != "contact":
+        static_paths = tuple(context["static_paths"])
+        if static_paths not in _MARKDOWN:
+            _MARKDOWN[static_paths] = make_markdown(static_paths)
+        doc.html = render(_MARKDOWN[static_paths], doc.body)
+    return doc, errors, refs
 
 
 def walk_content(folder: str, relative) -> tuple[list[str], list[ContentError]]:

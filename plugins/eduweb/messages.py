@@ -1040,6 +1040,29 @@ CATALOGUE: dict[str, Message] = {
         sv="{address} är redan adressen till {other} (ge en av dem en annan adress med slug:)",
         en="{address} is already the address of {other} (give one of them another slug:)",
     ),
+    # ------------------------- content_cache.py: reading files in workers
+    "content.worker_stopped": Message(
+        sv=(
+            "bygget stoppades: en av processerna som läste den här filen och filerna "
+            "fram till {last} slutade oväntat, och inget byggdes (bygg igen; händer "
+            "det igen, bygg med BUILD_WORKERS = 1 i inställningarna för att se felet)"
+        ),
+        en=(
+            "the build stopped: a worker process reading this file and the ones up to "
+            "{last} ended unexpectedly, and nothing was built (build again; if it "
+            "happens again, build with BUILD_WORKERS = 1 in the settings to see the error)"
+        ),
+    ),
+    "setting.content_cache": Message(
+        sv=(
+            "{value!r} är ingen mapp; skriv sökvägen till en mapp som text, "
+            "t.ex. '.cache/content', eller ta bort raden"
+        ),
+        en=(
+            "{value!r} is not a folder; write a folder's path as text, "
+            "e.g. '.cache/content', or remove the line"
+        ),
+    ),
     # ------------------------------------ content_index.py: references
     "reference.draft": Message(
         sv="{value!r} är ett utkast ({other} har status: draft; publicera den eller ta bort "

@@ -15,8 +15,9 @@ from .pictures import with_pictures
 class FrontMatterReader(BaseReader):
     """Turns a validated content file into Pelican metadata and HTML.
 
-    The validation pass has already parsed every file; the reader takes the
-    parsed document from it and only renders Markdown.
+    The validation pass has already parsed every file and rendered its body
+    (content_index.read_and_render, in worker processes or from the content
+    cache); the reader takes the document from it and adds the pictures.
     """
 
     enabled = True
@@ -24,16 +25,23 @@ class FrontMatterReader(BaseReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        self._md = make_markdown(settings.get("STATIC_PATHS", ["images"]))
+        self._md = None
 
     def read(self, source_path: str):
         index = self.settings.get("_EDUWEB_INDEX")
         doc = index.documents.get(source_path) if index else None
         if doc is None:  # a file outside the validated folders: refuse loudly
             raise ValueError(f"{source_path} was not validated by the eduweb plugin")
-        html = doc.html if doc.html is not None else render(self._md, doc.body)
+        html = doc.html if doc.html is not None else self._render(doc.body)
         html = with_pictures(html, self.settings, eager_first=not getattr(doc.meta, "image", None))
         return html, document_metadata(doc, html, self.settings)
+
+    def _render(self, body: str) -> str:
+        """A document the validation pass did not render (kept for callers
+        that build a SiteIndex themselves)."""
+        if self._md is None:
+            self._md = make_markdown(self.settings.get("STATIC_PATHS", ["images"]))
+        return render(self._md, body)
 
 
 def document_metadata(doc: Document, html: str, settings: dict) -> dict:

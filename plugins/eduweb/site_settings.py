@@ -130,6 +130,16 @@ def _link(value: object) -> tuple[str, str]:
     return label.strip(), url
 
 
+def _cache_folder(value: object) -> str:
+    """A folder for the build's caches: a path, absolute or from the
+    folder the build runs in; empty (or None) for the default."""
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str) or not value.strip() or "\0" in value:
+        raise fail(messages.text("setting.content_cache", value=value))
+    return value
+
+
 def _relative_path(value: object) -> str:
     if not isinstance(value, str) or not RELATIVE_PATH_RE.fullmatch(value) or ".." in value:
         raise fail(messages.text("setting.folder_name", value=value))
@@ -284,6 +294,9 @@ class SiteSettings(BaseModel):
     # Worker processes for reading and writing pages; 0: one per CPU
     # (parallel.py). The output is the same whatever the number.
     BUILD_WORKERS: _count(0) = 0
+    # The checked and rendered content files, by their bytes; default
+    # .cache/content/ beside the content folder (content_cache.py).
+    CONTENT_CACHE: Annotated[str, BeforeValidator(_cache_folder)] = ""
     MENU: list_of(Link, "setting.links_list") = Field(default_factory=list)
     FOOTER_LINKS: list_of(Link, "setting.links_list") = Field(default_factory=list)
     STATIC_PATHS: list_of(RelativePath, "setting.folders_list") = Field(default_factory=list)
