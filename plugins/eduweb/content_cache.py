@@ -442,9 +442,12 @@ def _kill(executor: ProcessPoolExecutor) -> None:
     """End the workers at once (an error, Ctrl-C, SIGTERM): none is left
     running, and each is waited for, so none is left a zombie."""
     processes = list((getattr(executor, "_processes", None) or {}).values())
-    executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.kill()
+    # Waiting also covers the workers the executor's own thread was ending
+    # when its pool broke (a worker died): they are no longer in _processes
+    # above, and that thread joins them.
+    executor.shutdown(wait=True, cancel_futures=True)
     for process in processes:
         process.join()

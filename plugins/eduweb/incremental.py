@@ -18,9 +18,10 @@ or when the build time it pins is older than NOW_REFRESH_SECONDS.
 
 Otherwise it is *incremental*:
 
-* Content is validated as always (content_index.scan), but a file whose
-  stat (mtime, size, inode) and settings are unchanged is not parsed again
-  (`_memo_parse`); Markdown is rendered once per body text (`_memo_render`).
+* Content is validated as always (content_index.scan); a file whose bytes
+  and build key are unchanged is taken from the content cache's memory
+  layer (content_cache.py), not parsed again; Markdown is rendered once per
+  body text (`_Memo.render`).
   Pelican then builds its context as usual, with fresh Article and Page
   objects, so nothing of an old build's context leaks into the new one.
 * Every page is still recorded as a WriteJob (writer.py). A job's signature
@@ -90,11 +91,6 @@ _PLAIN_VALUES = (dt.tzinfo, dt.date, dt.time, dt.timedelta)
 _LINK_MARKERS = ("{filename}", "|filename|", "{static}", "|static|", "{attach}", "|attach|")
 _LINK_MARKERS += ("{tag}", "|tag|", "{index}", "|index|", "{category}", "{author}")
 
-# Entries of scan's context that are caches of the scan, not settings.
-_SCAN_CACHES = frozenset({"picture_checks"})
-# A document's problems depend on its own file and on the pictures it
-# shows: files with these endings are keyed by their own stat.
-_DOCUMENT_ENDINGS = (".md", ".yml", ".yaml")
 
 logger = logging.getLogger(__name__)
 
@@ -305,44 +301,18 @@ class _Memo:
     are installed in the build process only (`install`)."""
 
     def __init__(self) -> None:
-        self.parsed: dict[tuple, tuple] = {}
-        self.parse_context: tuple | None = None
         self.rendered: dict[tuple, str] = {}
         self.rendered_used: set[tuple] = set()
         self.calendar: dict[tuple, object] = {}
         self.reuse_calendar = False
 
     def install(self) -> None:
-        from . import body_checks, content_index, programme_pages, reader
+        from . import body_checks, programme_pages, reader
 
-        parse = content_index.parse_document
-        content_index.parse_document = partial(self.parse, parse)
         for module in (reader, programme_pages, body_checks):
             module.render = partial(self.render, module.render)
         programme_pages.calendar_ics = partial(self.calendar_file, programme_pages.calendar_ics)
         programme_pages.calendar_json = partial(self.calendar_file, programme_pages.calendar_json)
-
-    def parse(self, parse_document: Callable, kind, source_path, rel_path, context):
-        """content_index.parse_document, reused while the file's stat and the
-        scan's settings are the same (it is a pure step of both)."""
-        settings_key = tuple(
-            (k, v if not isinstance(v, (list, set)) else tuple(sorted(v)))
-            for k, v in sorted(context.items(), key=lambda item: item[0])
-            if k not in _SCAN_CACHES
-        )
-        if settings_key != self.parse_context:
-            self.parsed.clear()
-            self.parse_context = settings_key
-        try:
-            stat = os.stat(source_path)
-        except OSError:
-            return parse_document(kind, source_path, rel_path, context)
-        key = (kind, source_path, rel_path, stat.st_mtime_ns, stat.st_size, stat.st_ino)
-        found = self.parsed.get(key)
-        if found is None:
-            found = parse_document(kind, source_path, rel_path, context)
-            self.parsed[key] = found
-        return found
 
     def render(self, render: Callable, md, text: str) -> str:
         """Markdown to HTML, once per text (the Markdown set-up is the
@@ -368,16 +338,6 @@ class _Memo:
         """Forget what the build did not use (files removed or changed)."""
         self.rendered = {k: v for k, v in self.rendered.items() if k in self.rendered_used}
         self.rendered_used = set()
-        if full:
-            live = set()
-            for key in self.parsed:
-                live.add(key[1])
-            # Stale stats of a file that changed: keep only the newest entry.
-            newest: dict[str, tuple] = {}
-            for key in self.parsed:
-                if key[1] not in newest or key[3] > newest[key[1]][3]:
-                    newest[key[1]] = key
-            self.parsed = {k: self.parsed[k] for k in newest.values()}
 
 
 # -- The build process ---------------------------------------------------------
@@ -481,15 +441,9 @@ class Session:
         news = os.path.join(content_path, KIND_FOLDERS["news"])
         self.full = self.plan(snapshot, content_path, news)
         if self.full:
+            # (A changed picture is noticed by the content cache: an entry
+            # keeps the facts about other files it was checked against.)
             self.pinned = None
-            if self.snapshot is not None:
-                changed = {
-                    p
-                    for p in snapshot.keys() | self.snapshot.keys()
-                    if snapshot.get(p) != self.snapshot.get(p)
-                }
-                if not all(p.lower().endswith(_DOCUMENT_ENDINGS) for p in changed):
-                    self.memo.parsed.clear()  # a picture changed: check every file again
         if self.fixed_epoch is None:
             if self.pinned is None:
                 self.pinned, self.pinned_at = int(time.time()), time.monotonic()
@@ -580,7 +534,7 @@ class Session:
                 if job.name not in signatures
                 or self.signatures.get(job.name) != signatures[job.name]
             ]
-        self.rendered = [job.name for job in chosen]
+        self.rendered = [job.name for job in chosen if job.name in signatures]  # pages
         return chosen
 
     def finish(self, pelican) -> bool:
