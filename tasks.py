@@ -190,12 +190,14 @@ def ensure_js_parsers(c):
         "articles": "number of generated news articles (default 1000)",
         "repeat": "builds of each kind, alternating (default 3)",
         "profile": "also run our build once under cProfile and print where the time goes",
+        "edits": "one-article edits timed in the preview (invoke livereload; default 3, 0: none)",
     }
 )
-def bench(c, articles=1000, repeat=3, profile=False):
-    """Time our build against plain Pelican on a generated corpus of N articles
-    (benchmarks/run.py; README, "Build speed")."""
-    options = f" --articles {int(articles)} --repeat {int(repeat)}"
+def bench(c, articles=1000, repeat=3, profile=False, edits=3):
+    """Time our build against plain Pelican on a generated corpus of N articles,
+    and the preview's rebuild after one-article edits (benchmarks/run.py;
+    README, "Build speed")."""
+    options = f" --articles {int(articles)} --repeat {int(repeat)} --edits {int(edits)}"
     options += " --profile" if profile else ""
     with c.cd(HERE):
         c.run(f"{sys.executable} -m benchmarks.run{options}", pty=False)

@@ -386,6 +386,22 @@ def run_profile(site: Path, work: Path, kind: str) -> None:
     print(f"\n'other' by file: {others}")
 
 
+def time_edits(work: Path, edits: int) -> None:
+    """`invoke livereload` on a copy of our corpus: the time from saving a
+    one-article edit to the rebuilt page being served
+    (benchmarks/preview_edit.py)."""
+    site = work / "preview"
+    shutil.rmtree(site, ignore_errors=True)
+    site.mkdir()
+    shutil.copytree(work / "ours" / "content", site / "content")
+    shutil.copy2(work / "ours" / "pelicanconf.py", site / "pelicanconf.py")
+    print(f"\nPreview (invoke livereload), {edits} one-article edits:", flush=True)
+    env = build_env()
+    command = [sys.executable, "-m", "benchmarks.preview_edit", str(site), "--edits", str(edits)]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+    shutil.rmtree(site, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
@@ -394,6 +410,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile", action="store_true", help="also profile our build once")
     parser.add_argument("--work", type=Path, help="work folder (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
+    parser.add_argument(
+        "--edits",
+        type=int,
+        default=0,
+        help="also time the preview's rebuild after this many one-article edits",
+    )
     args = parser.parse_args(argv)
 
     work = args.work or Path(tempfile.mkdtemp(prefix="eduweb-bench-"))
@@ -411,6 +433,8 @@ def main(argv: list[str] | None = None) -> None:
         load = os.getloadavg()
         print(f"Load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}\n")
         print(format_table(summarize(measurements)))
+        if args.edits:
+            time_edits(work, args.edits)
         if args.profile:
             for kind in OURS:  # cold first: it fills the cache the warm one reads
                 run_profile(work / "ours", work, kind)

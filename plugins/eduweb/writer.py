@@ -68,10 +68,12 @@ class DataJob:
         return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def write_job(job: WriteJob | DataJob) -> None:
-    """Render one file and write it (pages in UTF-8, as Pelican writes them)."""
+def write_job(job: WriteJob | DataJob, folders: set[str] | None = None) -> None:
+    """Render one file and write it (pages in UTF-8, as Pelican writes them).
+    `folders`: those known to exist (each article has a folder of its own,
+    and a makedirs of an existing one still costs system calls)."""
     output = job.render()
-    os.makedirs(os.path.dirname(job.path), exist_ok=True)
+    _make_folder(os.path.dirname(job.path), folders)
     if isinstance(output, bytes):
         with open(job.path, "wb") as handle:
             handle.write(output)
@@ -80,15 +82,22 @@ def write_job(job: WriteJob | DataJob) -> None:
             handle.write(output)
 
 
-def create_in_order(jobs: list[WriteJob | DataJob]) -> None:
+def create_in_order(jobs: list[WriteJob | DataJob], folders: set[str]) -> None:
     """Create the jobs' folders and (empty) files in the order one process
     would write them. Some file systems (tmpfs, btrfs) list a folder in the
     order its entries were made, and Pagefind numbers pages in the order it
     finds them: so the search index stays the same however the workers
     share out the pages."""
     for job in jobs:
-        os.makedirs(os.path.dirname(job.path), exist_ok=True)
+        _make_folder(os.path.dirname(job.path), folders)
         os.close(os.open(job.path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o666))
+
+
+def _make_folder(folder: str, made: set[str] | None) -> None:
+    if made is None or folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        if made is not None:
+            made.add(folder)
 
 
 class SiteWriter(Writer):
@@ -199,9 +208,10 @@ class SiteWriter(Writer):
         if select is not None:
             jobs = select(jobs)
         workers = parallel.worker_count(self.settings)
+        folders: set[str] = set()  # made by this flush (a forked worker has a copy)
         if workers > 1:
-            create_in_order(jobs)
-        parallel.run(len(jobs), lambda index: write_job(jobs[index]), workers)
+            create_in_order(jobs, folders)
+        parallel.run(len(jobs), lambda index: write_job(jobs[index], folders), workers)
         for job in jobs:
             if job.announced:
                 logger.info('Writing "%s"', job.path)
