@@ -1,7 +1,9 @@
 """The library-made .ics files, as the build wrote them before issue 12: a
-verbatim copy of plugins/eduweb/icalendar_feed.py at that time (only the
-imports point at the package), kept so that tests/test_ics_writer.py can
-check that the hand-written writer gives the same bytes.
+copy of plugins/eduweb/icalendar_feed.py at that time, kept so that
+tests/test_ics_writer.py can check that the hand-written writer gives the
+same bytes. What did not change and writes nothing itself (the texts of an
+event, the yearly rules found in the time zone database) is imported from
+the module rather than copied, so the comparison is of the writing alone.
 
 iCalendar (RFC 5545) files of programme sessions, made with the icalendar library.
 
@@ -26,9 +28,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from eduweb.icalendar_feed import (
+    _yearly_runs,
+    event_description,
+    event_summary,
+    public_host,
+)
 from eduweb.programmes import CalendarEntry
 from eduweb.timezones import Transition, transitions
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vText
@@ -36,10 +43,6 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 # Nightly builds change the files at most once a day (REFRESH-INTERVAL and
 # X-PUBLISHED-TTL tell subscribing apps so).
 REFRESH_INTERVAL = dt.timedelta(days=1)
-
-
-def public_host(public_url: str) -> str:
-    return urlsplit(public_url).hostname or public_url
 
 
 def calendar_ics(
@@ -180,53 +183,6 @@ def _observance(
     return observance
 
 
-def _yearly_runs(group: list[Transition]) -> list[tuple[list[Transition], str]]:
-    """Split changes of one kind (in time order) into runs of consecutive
-    years on one rule: the same month, weekday and local time, and the same
-    week of the month (the last one, -1, preferred, as zones mostly say
-    "last Sunday"; else the first to fourth). Each run comes with its BYDAY
-    value; a run of one change is a change that follows no yearly rule."""
-    runs: list[tuple[list[Transition], str]] = []
-    run: list[Transition] = []
-    weeks: set[int] = set()
-    for change in group:
-        onset = change.onset
-        candidates = _weeks_of(onset.date())
-        if run:
-            previous = run[-1].onset
-            same_rule = (
-                onset.year == previous.year + 1
-                and (onset.month, onset.weekday(), onset.time())
-                == (previous.month, previous.weekday(), previous.time())
-                and weeks & candidates
-            )
-            if same_rule:
-                run.append(change)
-                weeks &= candidates
-                continue
-            runs.append((run, _byday(run[0].onset, weeks)))
-        run, weeks = [change], candidates
-    if run:
-        runs.append((run, _byday(run[0].onset, weeks)))
-    return runs
-
-
-def _weeks_of(day: dt.date) -> set[int]:
-    """The BYDAY week numbers `day` matches in its month: 1-5, and -1 if last."""
-    weeks = {(day.day - 1) // 7 + 1}
-    if (day + dt.timedelta(days=7)).month != day.month:
-        weeks.add(-1)
-    return weeks
-
-
-def _byday(onset: dt.datetime, weeks: set[int]) -> str:
-    week = -1 if -1 in weeks else min(weeks)
-    return f"{week}{WEEKDAYS[onset.weekday()]}"
-
-
-WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-
-
 def _naive(moment: dt.datetime) -> dt.datetime:
     return moment.replace(tzinfo=None)
 
@@ -252,19 +208,3 @@ def session_event(entry: CalendarEntry, stamp: dt.datetime, host: str, public_ur
     if programme.tags:
         event.add("categories", programme.tags)
     return event
-
-
-def event_summary(entry: CalendarEntry) -> str:
-    """'Programme: Session title', or the programme's title alone."""
-    title = entry.session.title
-    return f"{entry.programme.title}: {title}" if title else entry.programme.title
-
-
-def event_description(entry: CalendarEntry, page: str) -> str:
-    lines = []
-    if entry.round.cancelled:
-        lines.append("Inställd.")
-    lines.append(f"Omgång: {entry.round.name}")
-    lines.append(entry.programme.summary)
-    lines.append(f"Mer information och anmälan: {page}")
-    return "\n".join(lines)
