@@ -98,12 +98,17 @@ def test_title_change_shows_everywhere_and_equals_a_full_build(session):
     assert_same_as_full_build(site, builder, tmp)
 
 
+def set_field(path, key: str, value: str) -> str:
+    """Write `key: value` over the field's line; the text as it was before."""
+    text = path.read_text(encoding="utf-8")
+    old = re.search(rf"^{key}: .*$", text, re.MULTILINE)[0]
+    path.write_text(text.replace(old, f"{key}: {value}"), encoding="utf-8")
+    return text
+
+
 def test_date_change_moves_the_article_and_equals_a_full_build(session):
     site, builder, tmp = session
-    path = site.root / NEWS
-    text = path.read_text(encoding="utf-8")
-    old = re.search(r"^date: .*$", text, re.MULTILINE)[0]
-    path.write_text(text.replace(old, "date: 2019-05-02"), encoding="utf-8")
+    set_field(site.root / NEWS, "date", "2019-05-02")
     incremental_build(builder)
     assert not (site.output / ARTICLE_PAGE).exists()
     moved = site.output / "nyheter/2019/att-leda-digital-omstallning-har-startat/index.html"
@@ -114,9 +119,7 @@ def test_date_change_moves_the_article_and_equals_a_full_build(session):
 def test_tags_added_and_removed_equal_a_full_build(session):
     site, builder, tmp = session
     path = site.root / NEWS
-    text = path.read_text(encoding="utf-8")
-    old = re.search(r"^tags: .*$", text, re.MULTILINE)[0]
-    path.write_text(text.replace(old, "tags: [Helt nytt ämne]"), encoding="utf-8")
+    text = set_field(path, "tags", "[Helt nytt ämne]")
     incremental_build(builder)
     assert (site.output / "nyheter/amne/helt-nytt-amne/index.html").exists()
     assert_same_as_full_build(site, builder, tmp)
@@ -174,8 +177,7 @@ def test_a_link_follows_the_article_it_points_to(session):
     text = path.read_text(encoding="utf-8")
     year = re.search(r"^date: (\d{4})", text, re.MULTILINE)[1]  # as the tests above left it
     assert f"/nyheter/{year}/att-leda-digital-omstallning-har-startat/" in linking.read_text()
-    old = re.search(r"^date: .*$", text, re.MULTILINE)[0]
-    path.write_text(text.replace(old, "date: 2023-05-02"), encoding="utf-8")
+    set_field(path, "date", "2023-05-02")
     incremental_build(builder)
     assert "/nyheter/2023/att-leda-digital-omstallning-har-startat/" in linking.read_text()
     assert_same_as_full_build(site, builder, tmp)
@@ -189,9 +191,7 @@ def test_bad_content_keeps_the_served_site_and_the_next_good_edit_is_incremental
     site, builder, tmp = session
     path = site.root / NEWS
     before = tree(site.output)
-    text = path.read_text(encoding="utf-8")
-    old = re.search(r"^date: .*$", text, re.MULTILINE)[0]
-    path.write_text(text.replace(old, "date: 2024-13-03"), encoding="utf-8")
+    text = set_field(path, "date", "2024-13-03")
     ok, lines = builder.build()
     assert not ok
     assert lines[0].startswith(f"{NEWS}:") and "'2024-13-03'" in lines[0]
