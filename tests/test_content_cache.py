@@ -313,6 +313,20 @@ def test_entries_no_build_uses_are_removed(tmp_path):
     assert sorted(os.listdir(cache)) == sorted(p.name for p in entries(cache))
 
 
+def test_a_cache_folder_removed_between_builds_is_made_again(tmp_path):
+    # The preview's process builds again and again; someone may delete
+    # .cache/ meanwhile. A changed file must then still be stored.
+    content = make_site(tmp_path, count=2)
+    cache = tmp_path / "cache" / "content"
+    settings = settings_for(content, 1, cache)
+    scan(settings)
+    shutil.rmtree(tmp_path / "cache")
+    path = content / "news" / "2024" / "nyhet-0.md"
+    path.write_text(path.read_text(encoding="utf-8") + "Mer.\n", encoding="utf-8")
+    scan(settings)
+    assert len(entries(cache)) == 1  # the changed file; the others came from memory
+
+
 def test_the_default_folder_is_beside_the_content(tmp_path):
     content = make_site(tmp_path, count=1)
     scan(settings_for(content))

@@ -222,8 +222,13 @@ def _store(folder: str, key: str, blob: bytes) -> None:
     """Write an entry under a temporary name, then rename it: a reader sees
     the whole entry or none. A cache that cannot be written is no error."""
     try:
-        os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=ENTRY_SUFFIX)
+        # The folder is made only when it is missing: a build stores
+        # thousands of entries, and each makedirs is a system call.
+        try:
+            handle, temporary = _temporary(folder)
+        except FileNotFoundError:
+            os.makedirs(folder, exist_ok=True)
+            handle, temporary = _temporary(folder)
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(blob)
@@ -234,6 +239,10 @@ def _store(folder: str, key: str, blob: bytes) -> None:
             raise
     except OSError:
         pass
+
+
+def _temporary(folder: str) -> tuple[int, str]:
+    return tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=ENTRY_SUFFIX)
 
 
 def _entry_blob(key: str, doc, refs, facts: Facts) -> bytes:
