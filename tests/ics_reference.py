@@ -31,13 +31,13 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from eduweb.icalendar_feed import (
-    _yearly_runs,
     event_description,
     event_summary,
+    observance_plan,
     public_host,
 )
 from eduweb.programmes import CalendarEntry
-from eduweb.timezones import Transition, transitions
+from eduweb.timezones import Transition
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vText
 
 # Nightly builds change the files at most once a day (REFRESH-INTERVAL and
@@ -116,42 +116,24 @@ def vtimezone(tz: ZoneInfo, first: dt.date, last: dt.date) -> Timezone:
     and Outlook has shifted summer events from that form. So changes that
     follow no yearly rule get one observance each, with a DTSTART alone.
 
-    The rules are found from the zone's actual changes from a year before
-    `first` (so the rule in force on `first` has started; in the southern
-    hemisphere January is summer time begun in October). A rule still
-    followed in the year before `last` is left open (no UNTIL), as clients
-    expect; one that stopped earlier ends with UNTIL. The same zone, years
-    and time zone database give the same bytes.
+    The observances are the module's `observance_plan` (shared: finding
+    them writes nothing); here they are written by the icalendar library.
     """
-    lookback = dt.datetime.combine(first - dt.timedelta(days=366), dt.time.min, tzinfo=tz)
-    start = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
-    stop = dt.datetime.combine(last, dt.time.min, tzinfo=tz)
-    changes = transitions(tz, lookback, stop)
-    observances: list[tuple[dt.datetime, TimezoneStandard | TimezoneDaylight]] = []
-    if not any(change.at <= start for change in changes):
-        # Nothing changes in the year before `first`, so the offset in force
-        # then is stated on its own (a zone without summer time has only this).
-        observances.append((_naive(start), _observance(start.utcoffset(), start, None, None)))
-    groups: dict[tuple, list[Transition]] = {}
-    for change in changes:
-        key = (change.offset_from, change.offset_to, change.name)
-        groups.setdefault(key, []).append(change)
-    final_year = (last - dt.timedelta(days=1)).year
-    for group in groups.values():
-        for run, byday in _yearly_runs(group):
-            open_ended = run[-1].onset.year == final_year
-            rule = None
-            if len(run) > 1:
-                rule = {"freq": "YEARLY", "bymonth": run[0].onset.month, "byday": byday}
-                if not open_ended:
-                    # In a VTIMEZONE, UNTIL is a UTC time (RFC 5545 3.6.5).
-                    rule["until"] = run[-1].at
-            observances.append((run[0].onset, _observance(None, None, run[0], rule)))
     timezone = Timezone()
     timezone.add("tzid", tz.key)
-    for _, observance in sorted(observances, key=lambda item: item[0]):
-        timezone.add_component(observance)
+    for offset, local, change, rule in observance_plan(tz, first, last):
+        timezone.add_component(_observance(offset, local, change, _rrule(rule)))
     return timezone
+
+
+def _rrule(rule) -> dict | None:
+    if rule is None:
+        return None
+    parts = {"freq": "YEARLY", "bymonth": rule.month, "byday": rule.byday}
+    if rule.until is not None:
+        # In a VTIMEZONE, UNTIL is a UTC time (RFC 5545 3.6.5).
+        parts["until"] = rule.until
+    return parts
 
 
 def _observance(

@@ -29,7 +29,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -171,25 +171,51 @@ def vtimezone_lines(tz: ZoneInfo, first: dt.date, last: dt.date) -> tuple[str, .
     and Outlook has shifted summer events from that form. So changes that
     follow no yearly rule get one observance each, with a DTSTART alone.
 
+    The observances are those of `observance_plan`. Cached: programmes with
+    sessions in the same years share one.
+    """
+    lines = ["BEGIN:VTIMEZONE", content_line("TZID", escape_text(tz.key))]
+    for offset, local, change, rule in observance_plan(tz, first, last):
+        lines += _observance(offset, local, change, _rrule(rule))
+    lines.append("END:VTIMEZONE")
+    return tuple(lines)
+
+
+class YearlyRule(NamedTuple):
+    """Changes that recur on one day rule every year: BYDAY, BYMONTH, and
+    the UTC moment of the last one when the rule stopped (UNTIL)."""
+
+    byday: str
+    month: int
+    until: dt.datetime | None
+
+
+Planned = tuple[dt.timedelta | None, dt.datetime | None, Transition | None, YearlyRule | None]
+
+
+def observance_plan(tz: ZoneInfo, first: dt.date, last: dt.date) -> list[Planned]:
+    """The observances of a VTIMEZONE for `tz` from `first` to `last`, in
+    DTSTART order, as arguments of `_observance`: (offset, local, None,
+    None) for the offset in force on `first` when nothing changes in the
+    year before it, else (None, None, change, rule) for each change or run
+    of yearly changes.
+
     The rules are found from the zone's actual changes from a year before
     `first` (so the rule in force on `first` has started; in the southern
     hemisphere January is summer time begun in October). A rule still
     followed in the year before `last` is left open (no UNTIL), as clients
     expect; one that stopped earlier ends with UNTIL. The same zone, years
-    and time zone database give the same bytes.
-
-    Cached: programmes with sessions in the same years share one, and
-    finding the changes walks the zone day by day.
+    and time zone database give the same observances.
     """
     lookback = dt.datetime.combine(first - dt.timedelta(days=366), dt.time.min, tzinfo=tz)
     start = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
     stop = dt.datetime.combine(last, dt.time.min, tzinfo=tz)
     changes = transitions(tz, lookback, stop)
-    observances: list[tuple[dt.datetime, list[str]]] = []
+    planned: list[tuple[dt.datetime, Planned]] = []
     if not any(change.at <= start for change in changes):
         # Nothing changes in the year before `first`, so the offset in force
         # then is stated on its own (a zone without summer time has only this).
-        observances.append((_naive(start), _observance(start.utcoffset(), start, None, None)))
+        planned.append((_naive(start), (start.utcoffset(), start, None, None)))
     groups: dict[tuple, list[Transition]] = {}
     for change in changes:
         key = (change.offset_from, change.offset_to, change.name)
@@ -197,23 +223,25 @@ def vtimezone_lines(tz: ZoneInfo, first: dt.date, last: dt.date) -> tuple[str, .
     final_year = (last - dt.timedelta(days=1)).year
     for group in groups.values():
         for run, byday in _yearly_runs(group):
-            open_ended = run[-1].onset.year == final_year
             rule = None
             if len(run) > 1:
-                # The parts in the order icalendar wrote them (RFC 5545
-                # 3.3.10 allows any order; FREQ first is what clients expect).
-                parts = ["FREQ=YEARLY"]
-                if not open_ended:
-                    # In a VTIMEZONE, UNTIL is a UTC time (RFC 5545 3.6.5).
-                    parts.append(f"UNTIL={date_time(run[-1].at)}")
-                parts += [f"BYDAY={byday}", f"BYMONTH={run[0].onset.month}"]
-                rule = ";".join(parts)
-            observances.append((run[0].onset, _observance(None, None, run[0], rule)))
-    lines = ["BEGIN:VTIMEZONE", content_line("TZID", escape_text(tz.key))]
-    for _, observance in sorted(observances, key=lambda item: item[0]):
-        lines += observance
-    lines.append("END:VTIMEZONE")
-    return tuple(lines)
+                open_ended = run[-1].onset.year == final_year
+                rule = YearlyRule(byday, run[0].onset.month, None if open_ended else run[-1].at)
+            planned.append((run[0].onset, (None, None, run[0], rule)))
+    return [observance for _, observance in sorted(planned, key=lambda item: item[0])]
+
+
+def _rrule(rule: YearlyRule | None) -> str | None:
+    if rule is None:
+        return None
+    # The parts in the order icalendar wrote them (RFC 5545 3.3.10 allows
+    # any order; FREQ first is what clients expect).
+    parts = ["FREQ=YEARLY"]
+    if rule.until is not None:
+        # In a VTIMEZONE, UNTIL is a UTC time (RFC 5545 3.6.5).
+        parts.append(f"UNTIL={date_time(rule.until)}")
+    parts += [f"BYDAY={rule.byday}", f"BYMONTH={rule.month}"]
+    return ";".join(parts)
 
 
 def vtimezone(tz: ZoneInfo, first: dt.date, last: dt.date) -> Timezone:
