@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import os
 import pstats
+import re
 import shutil
 import statistics
 import subprocess
@@ -44,9 +45,11 @@ from benchmarks import generate
 ROOT = Path(__file__).resolve().parent.parent
 # ours-cold: no cache (the first build on a machine: content and picture
 # caches removed); ours: the cache of the build before it kept, as CI keeps
-# .cache/ between runs and as every later build on a desk; plain: Pelican.
-KINDS = ("ours-cold", "ours", "plain")
-OURS = ("ours-cold", "ours")
+# .cache/ between runs and as every later build on a desk, nothing changed
+# (a nightly rebuild); ours-edit: the same, after a one-article edit (a
+# writer's push); plain: Pelican.
+KINDS = ("ours-cold", "ours", "ours-edit", "plain")
+OURS = ("ours-cold", "ours", "ours-edit")
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,8 @@ def run_build(
     shutil.rmtree(output, ignore_errors=True)
     if kind == "ours-cold":
         shutil.rmtree(site / ".cache", ignore_errors=True)
+    elif kind == "ours-edit":
+        edit_one_article(site)
     command = pelican_command(kind, output)
     if one_process:
         command += ["-e", "BUILD_WORKERS=1"]
@@ -153,6 +158,21 @@ def run_build(
     return Measurement(kind, seconds, pages, files, usage.ru_maxrss)
 
 
+def edit_one_article(site: Path) -> Path:
+    """A writer's push: a new title and a new sentence in one news article,
+    a different one each time (a title shows on the article, the lists, its
+    tag pages, the feed and the search index)."""
+    articles = sorted((site / "content" / "news").rglob("*.md"))
+    state = site / "edits.txt"
+    count = int(state.read_text()) + 1 if state.exists() else 1
+    state.write_text(str(count))
+    path = articles[(count * 7919) % len(articles)]
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"^title: (.*)$", rf"title: \1 (uppdaterad {count})", text, count=1, flags=re.M)
+    path.write_text(text + f"\nTillägg nummer {count} till texten.\n", encoding="utf-8")
+    return path
+
+
 def site_of(work: Path, kind: str) -> Path:
     return work / ("plain" if kind == "plain" else "ours")
 
@@ -167,9 +187,9 @@ def count_files(output: Path) -> tuple[int, int]:
 
 
 def schedule(repeat: int) -> list[str]:
-    """ours-cold, ours, plain, plain, ours-cold, ours, …: alternating, so that
-    a drift in the machine's load falls on both; a warm build always follows
-    the cold one that filled its cache."""
+    """ours-cold, ours, ours-edit, plain, plain, ours-cold, …: alternating, so
+    that a drift in the machine's load falls on both; a warm build always
+    follows the cold one that filled its cache, and the edit the warm one."""
     order: list[str] = []
     for index in range(repeat):
         order += [*OURS, "plain"] if index % 2 == 0 else ["plain", *OURS]
@@ -436,7 +456,7 @@ def main(argv: list[str] | None = None) -> None:
         if args.edits:
             time_edits(work, args.edits)
         if args.profile:
-            for kind in OURS:  # cold first: it fills the cache the warm one reads
+            for kind in OURS[:2]:  # cold first: it fills the cache the warm one reads
                 run_profile(work / "ours", work, kind)
     finally:
         if args.keep or args.work:

@@ -105,10 +105,30 @@ def test_the_table_gives_medians_and_the_ratios():
 
 
 def test_builds_alternate_and_a_warm_build_follows_a_cold_one():
-    assert run.schedule(2) == ["ours-cold", "ours", "plain", "plain", "ours-cold", "ours"]
+    assert run.schedule(2) == [
+        *("ours-cold", "ours", "ours-edit", "plain"),
+        *("plain", "ours-cold", "ours", "ours-edit"),
+    ]
     order = run.schedule(3)
-    assert order.count("ours") == order.count("ours-cold") == order.count("plain") == 3
+    assert all(order.count(kind) == 3 for kind in run.KINDS)
     assert all(order[i - 1] == "ours-cold" for i, kind in enumerate(order) if kind == "ours")
+    assert all(order[i - 1] == "ours" for i, kind in enumerate(order) if kind == "ours-edit")
+
+
+def test_an_edit_build_changes_one_article_a_different_one_each_time(tmp_path):
+    run.prepare(tmp_path, 12, seed=2)
+    news = tmp_path / "ours" / "content" / "news"
+    before = {path: path.read_text(encoding="utf-8") for path in news.rglob("*.md")}
+    first = run.edit_one_article(tmp_path / "ours")
+    second = run.edit_one_article(tmp_path / "ours")
+    changed = {
+        path for path in news.rglob("*.md") if path.read_text(encoding="utf-8") != before[path]
+    }
+    assert changed == {first, second} and first != second
+    text = second.read_text(encoding="utf-8")
+    assert "(uppdaterad 2)" in text.split("\n---", 1)[0] and text.endswith(
+        "Tillägg nummer 2 till texten.\n"
+    )
 
 
 def test_a_cold_build_starts_without_the_cache(tmp_path):
