@@ -149,22 +149,40 @@ class Shard:
     key: str  # of its finished bundle in the cache
 
 
+# path -> (its stat, its digest or None when unmarked), from the last scan:
+# the preview's process reads again only the files a build replaced.
+_SCANNED: dict[str, tuple[tuple[int, int, int, int], bytes | None]] = {}
+
+
 def marked_pages(site: str) -> list[tuple[str, bytes]]:
     """(path below `site`, digest of its bytes) of every HTML file carrying
     the mark, sorted: the pages Pagefind indexes (and perhaps a page that
     only quotes the mark in its text, which Pagefind then indexes whole, as
-    it would in the site)."""
+    it would in the site). The index itself (pagefind/) is not looked in."""
+    global _SCANNED
+    scanned = {}
     found = []
+    bundle = urls.SEARCH_BUNDLE.rstrip("/")
     for root, dirs, names in os.walk(site):
-        dirs.sort()
-        for name in sorted(names):
-            if name.endswith(".html"):
-                path = os.path.join(root, name)
+        if root == site and bundle in dirs:
+            dirs.remove(bundle)
+        for name in names:
+            if not name.endswith(".html"):
+                continue
+            path = os.path.join(root, name)
+            stat = os.stat(path)
+            seen = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+            known = _SCANNED.get(path)
+            if known is not None and known[0] == seen:
+                digest = known[1]
+            else:
                 with open(path, "rb") as handle:
                     data = handle.read()
-                if MARK in data:
-                    rel = os.path.relpath(path, site).replace(os.sep, "/")
-                    found.append((rel, hashlib.sha256(data).digest()))
+                digest = hashlib.sha256(data).digest() if MARK in data else None
+            scanned[path] = (seen, digest)
+            if digest is not None:
+                found.append((os.path.relpath(path, site).replace(os.sep, "/"), digest))
+    _SCANNED = scanned
     found.sort()
     return found
 
@@ -253,7 +271,9 @@ def build_index(
         finally:
             shutil.rmtree(work, ignore_errors=True)
         with open(os.path.join(bundle, SHARDS_FILE), "w", encoding="utf-8") as handle:
-            handle.write(json.dumps({"shards": [f"{s.number}/" for s in shards[1:]]}))
+            handle.write(
+                json.dumps({"shards": [f"{s.number}/" for s in shards[1:]]}, separators=(",", ":"))
+            )
         if cache is not None:
             _prune(cache, {shard.key for shard in shards})
     except OSError as err:
