@@ -282,6 +282,7 @@ def build_index(
             # Pagefind's own rule then: every page whole, in one bundle.
             _run_pagefind(executable, site, bundle, where, running)
             _finish(bundle, where)
+            _write_shards(bundle, [])
             return
         shards = plan_shards(pages, pagefind_identity(executable), shard_pages)
         work = tempfile.mkdtemp(prefix=".work-", dir=bundle)
@@ -294,16 +295,20 @@ def build_index(
             _place(ready, bundle)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-        with open(os.path.join(bundle, SHARDS_FILE), "w", encoding="utf-8") as handle:
-            handle.write(
-                json.dumps({"shards": [f"{s.number}/" for s in shards[1:]]}, separators=(",", ":"))
-            )
+        _write_shards(bundle, shards[1:])
         if cache is not None:
             _prune(cache, {shard.key for shard in shards})
     except OSError as err:
         if err.errno in (errno.ENOSPC, errno.EDQUOT):
             raise  # reported as any write that fails (build.py, staging.write_failure)
         raise _failure(where, messages.text("search.failed", reason=err.strerror)) from None
+
+
+def _write_shards(bundle: str, others: list[Shard]) -> None:
+    """shards.json: the folders of the shards search.mjs merges into the first."""
+    listed = {"shards": [f"{shard.number}/" for shard in others]}
+    with open(os.path.join(bundle, SHARDS_FILE), "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(listed, separators=(",", ":")))
 
 
 def _shard_bundle(
