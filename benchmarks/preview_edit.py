@@ -78,7 +78,9 @@ def main() -> int:
         print(f"first (full) build and start: {time.monotonic() - started:.1f} s", flush=True)
         stream = events(port)
         generation = next(stream)["generation"]
-        entry = site / "output" / "pagefind" / "pagefind-entry.json"
+        # Written anew by every index (its other files may be hard links to
+        # the same cached files as before: search_index.py).
+        entry = site / "output" / "pagefind" / "shards.json"
         drafts = re.compile(r"^draft: true|^status: draft", re.MULTILINE)
         sources = [
             p

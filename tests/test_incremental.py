@@ -292,3 +292,37 @@ def test_unchanged_builds_render_nothing(session):
     assert builder.last["full"] is False and builder.last["rendered"] == 0
     assert {p: p.stat().st_mtime_ns for p in site.output.rglob("*.html")} == before
     assert filecmp.cmp(site.output / "index.html", site.output / "index.html")
+
+
+def test_after_an_edit_the_background_search_indexes_its_shard_alone(tmp_path, monkeypatch):
+    """The search index is in shards kept in .cache/search/ (search_index.py):
+    the preview's background run takes every shard but the edited article's
+    from there."""
+    from eduweb import search_index
+
+    site = Site(tmp_path / "site", with_sample=True)
+    with open(site.root / "pelicanconf.py", "a", encoding="utf-8") as settings:
+        settings.write("\nSEARCH_SHARD_PAGES = 3\n")
+    runs = tmp_path / "runs"
+    counting = tmp_path / "counting-pagefind"
+    counting.write_text('#!/bin/sh\necho run >> "$RUNS"\nexec "$REAL_PAGEFIND" "$@"\n', "utf-8")
+    counting.chmod(0o755)
+    monkeypatch.setenv("REAL_PAGEFIND", search_index.pagefind_executable())
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(counting))
+    monkeypatch.setenv("RUNS", str(runs))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(SAMPLE_EPOCH))
+    builder = Builder(site.root, "pelicanconf.py", site.output)
+    try:
+        assert builder.build() == (True, [])
+        assert builder.wait_for_search()
+        shards = len(runs.read_text().splitlines())
+        assert shards >= 3
+        runs.unlink()
+        edit(site.root / NEWS, "title: ", "title: Nyrubrik ")
+        incremental_build(builder)
+        assert builder.wait_for_search()
+        assert runs.read_text().splitlines() == ["run"]
+        assert_same_as_full_build(site, builder, tmp_path)
+    finally:
+        builder.stop()
+        builder.close_server()

@@ -88,6 +88,10 @@ def test_the_sample_settings_have_no_problems(folder):
             "HOME_NEWS_COUNT: '4' is not a whole number of at least 0 (write e.g. 10)",
         ),
         (
+            "SEARCH_SHARD_PAGES = 0",
+            "SEARCH_SHARD_PAGES: 0 is not a whole number of at least 1 (write e.g. 10)",
+        ),
+        (
             'MENU = [("Nyheter", "nyheter/"), ("Kalender",)]',
             "MENU[1]: expected a pair of a label and an address, e.g. ('Nyheter', 'nyheter/')",
         ),

@@ -206,3 +206,17 @@ def test_the_build_keeps_the_content_cache(workflow):
     assert code in prefix and step["with"]["key"].startswith(prefix)
     check = next(i for i, s in enumerate(steps) if "bootstrap.py check" in s.get("run", ""))
     assert index < check
+
+
+def test_the_build_keeps_the_search_shards(workflow):
+    """search_index.py: entries are named by their pages' bytes, the Pagefind
+    binary and the code, so the newest older cache is restored; saved by
+    every run, before the build that uses it."""
+    steps = workflow["jobs"]["build"]["steps"]
+    index = next(i for i, s in enumerate(steps) if s.get("with", {}).get("path") == ".cache/search")
+    step = steps[index]
+    assert step["uses"].startswith("actions/cache@")
+    assert "github.run_id" in step["with"]["key"]
+    assert step["with"]["key"].startswith(step["with"]["restore-keys"])
+    build = next(i for i, s in enumerate(steps) if "bootstrap.py publish" in s.get("run", ""))
+    assert index < build

@@ -42,12 +42,13 @@ Otherwise it is *incremental*:
   time, so no file is ever half written), and files the last good build
   wrote that this one does not are removed. Bad content stops the build
   before any of this, leaving the served site untouched.
-* The Pagefind search index reads the whole site (several seconds at 5,000
-  articles), so it is rebuilt after the pages are served, in the
-  background, into a folder beside the output folder that then replaces
-  pagefind/. Until it is done, search shows the previous build's index. A
-  new build stops a background run and starts it again after its own
-  files are in place, so the final state is the one a full build makes.
+* The Pagefind search index reads the whole site's marked pages, so it is
+  rebuilt after the pages are served, in the background, into a folder
+  beside the output folder that then replaces pagefind/. Its shards come
+  from the search cache but the one holding an edited page (search_index.py).
+  Until it is done, search shows the previous build's index. A new build
+  stops a background run and starts it again after its own files are in
+  place, so the final state is the one a full build makes.
 
 The time a build runs at (dates.build_now, used for scheduled articles,
 coming sessions and the calendar files) is pinned by a full build and
@@ -542,6 +543,7 @@ class Session:
         True when this build's files are in place (an incremental build);
         False lets the full build go on as `invoke build` makes it."""
         from . import staging
+        from .search_index import index_options
 
         scratch = pelican.output_path
         written = output_files(scratch)
@@ -562,7 +564,7 @@ class Session:
             raise
         staging.abandon(pelican)
         if pelican.settings.get("_EDUWEB_SEARCHABLE"):
-            self.search.start(final)
+            self.search.start(final, index_options(pelican.settings))
         return True
 
     def _put_in_place(self, pelican, scratch: str, final: str, written: set, produced: set) -> None:
@@ -592,13 +594,15 @@ class _BackgroundSearch:
         self.cancelled = threading.Event()
         self.problem: str | None = None
 
-    def start(self, final: str) -> None:
+    def start(self, final: str, options: dict) -> None:
+        """`options`: build_index's cache and shard size (index_options)."""
         self.cancel()
         self.cancelled = threading.Event()
-        self.thread = threading.Thread(target=self._run, args=(final, self.cancelled), daemon=True)
+        args = (final, options, self.cancelled)
+        self.thread = threading.Thread(target=self._run, args=args, daemon=True)
         self.thread.start()
 
-    def _run(self, final: str, cancelled: threading.Event) -> None:
+    def _run(self, final: str, options: dict, cancelled: threading.Event) -> None:
         from . import staging, urls
         from .errors import ContentValidationError
         from .search_index import build_index
@@ -615,7 +619,7 @@ class _BackgroundSearch:
                 if cancelled.is_set():
                     proc.terminate()
 
-            build_index(final, None, bundle=fresh, running=running)
+            build_index(final, None, bundle=fresh, running=running, **options)
             if cancelled.is_set():
                 return
             if os.path.isdir(bundle):

@@ -297,6 +297,9 @@ class SiteSettings(BaseModel):
     # The checked and rendered content files, by their bytes; default
     # .cache/content/ beside the content folder (content_cache.py).
     CONTENT_CACHE: Annotated[str, BeforeValidator(_cache_folder)] = ""
+    # Pages per shard of the search index, on average (search_index.py): each
+    # shard is one Pagefind run, whose memory grows with its pages.
+    SEARCH_SHARD_PAGES: _count(1) = 800
     MENU: list_of(Link, "setting.links_list") = Field(default_factory=list)
     FOOTER_LINKS: list_of(Link, "setting.links_list") = Field(default_factory=list)
     STATIC_PATHS: list_of(RelativePath, "setting.folders_list") = Field(default_factory=list)

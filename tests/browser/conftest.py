@@ -23,8 +23,11 @@ os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
 
 CHROMIUM = "/usr/bin/chromium"
 ASSETS = Path(__file__).parent / "assets"
-# Two builds that differ only in the consent policy version.
+# Two builds that differ only in the consent policy version, and in the
+# search index: one bundle in the first, shards of SHARDED_PAGES pages in
+# the second (search_index.py), so that a search merges them.
 POLICY_VERSIONS = ("test-1", "test-2")
+SHARDED_PAGES = 4
 TEST_PAGE = "samtyckestest/"
 
 # A page with what the consent script must hold back: two gated scripts (the
@@ -85,6 +88,8 @@ def consent_builds(tmp_path_factory) -> dict[str, Path]:
     for version in POLICY_VERSIONS:
         with open(site.root / "pelicanconf.py", "a", encoding="utf-8") as settings:
             settings.write(f"\nCONSENT = dict(CONSENT, policy_version={version!r})\n")
+            if version == POLICY_VERSIONS[1]:
+                settings.write(f"SEARCH_SHARD_PAGES = {SHARDED_PAGES}\n")
         result = site.build(output=site.root / f"output-{version}")
         assert result.returncode == 0, result.stderr
         test_files = result.output / "__test__"

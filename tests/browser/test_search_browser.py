@@ -4,11 +4,15 @@ without JavaScript."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
+from pathlib import Path
 
+from eduweb import search_index
 from playwright.sync_api import Page, expect
 
-from .conftest import POLICY_VERSIONS, SEARCH_TEST_PAGE
+from .conftest import POLICY_VERSIONS, SEARCH_TEST_PAGE, SHARDED_PAGES
 from .test_consent_browser import run_axe
 from .test_headers_browser import host  # noqa: F401 (the fixture)
 
@@ -190,3 +194,88 @@ def test_without_javascript_the_header_form_lands_on_the_search_page(browser, ba
 def test_axe_finds_no_violation_on_the_search_page_with_results(page: Page):
     search(page, "?q=utbildning&typ=Utbildning")
     assert run_axe(page) == []
+
+
+# ------------------------------------------------------------- shards (issue 12)
+# The same searches over the one-bundle build and the sharded one.
+SHARD_QUERIES = (
+    "?q=utbildningen",
+    "?q=distansutbildningen",
+    "?q=utbildning&typ=Utbildning",
+    "?q=utbildning&typ=Nyhet&typ=Sida",
+    "?q=digital&amne=Innovation",
+    "?typ=Nyhet&typ=Utbildning&typ=Sida",
+    "?amne=Ledarskap",
+)
+
+
+# A word only some shards have: see test_a_sharded_index_finds_what_one_index_finds.
+RARE_WORD_QUERIES = ("?q=distansutbildningen",)
+
+
+def all_results(page: Page, address: str) -> list[str]:
+    """The addresses of every result, "Visa fler träffar" pressed until
+    all are shown."""
+    search(page, address)
+    count = total(page)
+    more = page.locator("[data-search-more]")
+    shown = min(count, 10)
+    expect(results(page)).to_have_count(shown)
+    while shown < count:
+        more.click()
+        shown = min(count, shown + 10)
+        expect(results(page)).to_have_count(shown)
+    return page.locator(".search-result__title a").evaluate_all("links => links.map(a => a.href)")
+
+
+def shard_of_each_page(output: Path) -> dict[str, str]:
+    """Address -> the folder of the shard that indexed it."""
+    bundle = output / "pagefind"
+    listed = json.loads((bundle / search_index.SHARDS_FILE).read_text(encoding="utf-8"))
+    found = {}
+    for folder in ["", *listed["shards"]]:
+        for path in (bundle / folder / "fragment").iterdir():
+            data = gzip.decompress(path.read_bytes())[len(search_index.SIGNATURE) :]
+            found[json.loads(data)["url"]] = folder
+    return found
+
+
+def test_a_sharded_index_finds_what_one_index_finds(page: Page, served, consent_builds):
+    """Results, filters and Swedish stemming over shards merged in the
+    browser: the same pages as one index over the whole site. Except for a
+    word that some shards lack: Pagefind searches each shard on its own, and
+    one that has no word starting with the query's stem takes its longest
+    prefix instead, as one index does when no page has the word; those
+    pages come after the ones with the word."""
+    whole = {address: all_results(page, address) for address in SHARD_QUERIES}
+    sharded = consent_builds[POLICY_VERSIONS[1]]
+    shards = shard_of_each_page(sharded)
+    assert len(set(shards.values())) >= 3, "the sample site is in shards"
+    assert max(map(list(shards.values()).count, set(shards.values()))) <= 3 * SHARDED_PAGES
+    served.use(POLICY_VERSIONS[1])
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for address, expected in whole.items():
+        found = all_results(page, address)
+        if address in RARE_WORD_QUERIES:
+            # A shard without the word answers with the pages of its longest
+            # prefix (Pagefind #315), ranked after the pages with the word.
+            assert set(found) >= set(expected), address
+            assert found[: len(expected)] == expected, address
+        else:
+            assert sorted(found) == sorted(expected), address
+        assert len(found) == len(set(found)), address
+        paths = [re.sub(r"^https?://[^/]+", "", url) for url in found]
+        if len(found) > 3:
+            assert len({shards[path] for path in paths}) >= 2, address
+    # One search page: only the first shard's script and WebAssembly are
+    # loaded, and each other shard's entry once.
+    requested.clear()
+    search(page, "?q=utbildning")
+    paths = [re.sub(r"^https?://[^/]+|\?.*$", "", url) for url in requested]
+    assert paths.count("/pagefind/pagefind.js") == 1
+    assert [p for p in paths if p.startswith("/pagefind/wasm.")] == ["/pagefind/wasm.sv.pagefind"]
+    assert not [p for p in paths if re.match(r"/pagefind/\d+/(pagefind\.js|wasm)", p)]
+    entries = sorted(p for p in paths if p.endswith("/pagefind-entry.json"))
+    folders = sorted(set(shards.values()))
+    assert entries == sorted(f"/pagefind/{folder}pagefind-entry.json" for folder in folders)

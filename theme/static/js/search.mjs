@@ -7,6 +7,10 @@
 // screen readers announce. Searching happens on submit and when a filter
 // changes, not on every key, so nothing is announced while someone types.
 //
+// The index comes in shards, each a Pagefind bundle: the first one's
+// pagefind.js is loaded and the others are merged into it (mergeIndex), so
+// one search ranks and filters the results of all of them.
+//
 // Pagefind is told not to start its web worker: its WebAssembly then runs
 // under this page's policy, the only one with 'wasm-unsafe-eval'.
 
@@ -17,20 +21,40 @@ const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
 const more = document.querySelector("[data-search-more]");
 
-let pagefind = null;
+let loading = null;
 let results = [];
 let shown = 0;
 let latest = 0;
 let query = "";
 
-async function loadPagefind() {
-  if (!pagefind) {
-    const module = await import(form.dataset.bundle);
-    await module.options({ noWorker: true, excerptLength: 30 });
-    await module.init();
-    pagefind = module;
-  }
-  return pagefind;
+const OPTIONS = { excerptLength: 30 };
+
+// The index is in shards (search_index.py): the bundle beside pagefind.js
+// and the folders its shards.json names, merged into one search. Their list
+// is fetched while the module loads.
+async function load() {
+  const bundle = new URL(form.dataset.bundle, location.href);
+  const [module, shards] = await Promise.all([
+    import(bundle.href),
+    fetch(new URL("shards.json", bundle)).then((response) => {
+      if (!response.ok) throw new Error(`shards.json: ${response.status}`);
+      return response.json();
+    }),
+  ]);
+  await module.options({ noWorker: true, ...OPTIONS });
+  await module.init();
+  await Promise.all(
+    shards.shards.map((path) => module.mergeIndex(new URL(path, bundle).pathname, OPTIONS)),
+  );
+  return module;
+}
+
+function loadPagefind() {
+  loading ??= load().catch((error) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
 }
 
 function readForm() {
