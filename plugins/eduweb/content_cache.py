@@ -298,6 +298,7 @@ def read_all(jobs: list[Job], context: dict, settings: dict, parse: Parse) -> li
             if found is not None and found[2].hold(context):
                 doc, refs, facts = found
                 used[job.key] = found
+                job.raw = None  # its key is all it was read for
                 # A copy: the build sets fields of its documents (doc.html).
                 results[number] = (copy.copy(doc), [], refs)
                 continue

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from jinja2 import Template
+from pelican.contents import Content
 from pelican.paginator import Paginator
 from pelican.plugins import signals
 from pelican.utils import sanitised_join
@@ -68,7 +69,17 @@ class WriteJob:
         return localcontext
 
     def render(self) -> str:
-        return self.template.render(self.localcontext)
+        # Pelican memoizes each article's content (its links resolved) for
+        # the whole build, and only the article's own page shows it: kept,
+        # the pages a process rendered held some 15 MB more in each one
+        # (issue 12). What this page added is let go of once it is made.
+        memo = Content.get_content.cache
+        known = len(memo)
+        try:
+            return self.template.render(self.localcontext)
+        finally:
+            while len(memo) > known:
+                memo.popitem()
 
 
 @dataclass
