@@ -127,7 +127,7 @@ GLOB_MAX = 1000
 _LITERAL = re.compile(r"[A-Za-z0-9_./*-]+")
 
 
-def page_glob(site: str) -> str | None:
+def page_glob(site: str, marked: dict[str, bool] | None = None) -> str | None:
     """A glob (Pagefind's --glob) that matches exactly the HTML files of
     `site` carrying the mark: every page Pagefind indexes, and perhaps a
     page that only quotes the mark in its text. A folder whose subfolders
@@ -136,17 +136,22 @@ def page_glob(site: str) -> str | None:
     when no page is marked (Pagefind then indexes every page whole) or when
     the glob would be too long or have a character that is not written as
     itself in a glob: then Pagefind reads the whole site, as it decides
-    anyway what to index."""
+    anyway what to index. `marked`: whether a file (by its path under
+    `site` as os.walk gives it) carries the mark, where the build knows
+    it (writer.SiteWriter.marked); other files are read."""
     # (folder, file name) -> {subfolder: marked}, for the files one level
     # below the folder's subfolders; files at the top are their own group.
     groups: dict[tuple[str | None, str], dict[str, bool]] = {}
+    known = marked or {}
     for root, dirs, names in os.walk(site):
         dirs.sort()
         for name in sorted(names):
             if name.endswith(".html"):
                 path = os.path.join(root, name)
-                with open(path, "rb") as handle:
-                    marked = MARK in handle.read()
+                marked = known.get(path)
+                if marked is None:
+                    with open(path, "rb") as handle:
+                        marked = MARK in handle.read()
                 parts = os.path.relpath(path, site).split(os.sep)
                 if len(parts) == 1:
                     groups[(None, name)] = {name: marked}
@@ -171,13 +176,15 @@ def build_index(
     shown_as: str | None = None,
     bundle: str | None = None,
     running: Callable[[subprocess.Popen], None] | None = None,
+    marked: dict[str, bool] | None = None,
 ) -> None:
     """Run Pagefind over the built site in `site`; its index goes to
     `site`/pagefind/, or to the folder `bundle`. Raises
     ContentValidationError (one line, located at `shown_as`, the output
     folder as the person building named it) when Pagefind is missing or
     fails. `running` is given the Pagefind process (the preview stops one
-    that a newer build makes useless: incremental.py)."""
+    that a newer build makes useless: incremental.py). `marked`: see
+    page_glob."""
     where = shown_as or site
     executable = pagefind_executable()
     if executable is None:
@@ -186,7 +193,7 @@ def build_index(
         bundle = os.path.join(site, urls.SEARCH_BUNDLE.rstrip("/"))
     command = [executable, "--site", site, "--output-path", bundle, "--silent"]
     try:
-        glob = page_glob(site)
+        glob = page_glob(site, marked)
         if glob:
             command += ["--glob", glob]
         with subprocess.Popen(
@@ -346,4 +353,5 @@ def index_site(pelican) -> None:
     if not pelican.settings.get("_EDUWEB_SEARCHABLE"):
         return
     shown = getattr(pelican, "_eduweb_final_output", None) or pelican.output_path
-    build_index(pelican.output_path, shown)
+    writer = pelican.settings.get("_EDUWEB_WRITER")
+    build_index(pelican.output_path, shown, marked=getattr(writer, "marked", None))
