@@ -86,20 +86,10 @@ def ranges(count: int, workers: int) -> list[tuple[int, int]]:
     return found
 
 
-def run(
-    count: int,
-    task: Callable[[int], None],
-    workers: int,
-    first: Callable[[], None] | None = None,
-) -> None:
+def run(count: int, task: Callable[[int], None], workers: int) -> None:
     """task(i) for every i in range(count), in `workers` processes (this
-    one included); raises what the lowest failing index raised. `first` is
-    done by this process alone, before any task and, with workers, while
-    the others have started theirs (a task that needs what it makes waits
-    for it: writer.py)."""
+    one included); raises what the lowest failing index raised."""
     if workers <= 1 or count <= 1 or not hasattr(os, "fork"):
-        if first is not None:
-            first()
         for index in range(count):
             task(index)
         return
@@ -141,8 +131,6 @@ def run(
         finally:
             gc.unfreeze()
             signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        if first is not None:
-            first()
         outcomes = [_work(queue_read, task)]
         for pid, result_read in list(children.items()):
             outcomes.append(_collect(pid, result_read))

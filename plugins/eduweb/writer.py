@@ -20,13 +20,10 @@ is done by the build's own process, in the order the jobs were recorded.
 
 from __future__ import annotations
 
-import functools
 import html
 import logging
 import mmap
 import os
-import struct
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -42,7 +39,6 @@ from .search_index import MARK
 
 logger = logging.getLogger(__name__)
 _TEXT_MARK = MARK.decode("ascii")
-_COUNT = struct.Struct("=Q")  # files create_in_order has made
 _MISSING = object()
 
 
@@ -104,22 +100,13 @@ class DataJob:
         return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def write_job(
-    job: WriteJob | DataJob,
-    folders: set[str] | None = None,
-    made: Callable[[], None] | None = None,
-) -> bool:
+def write_job(job: WriteJob | DataJob, folders: set[str] | None = None) -> bool:
     """Render one file and write it (pages in UTF-8, as Pelican writes them).
     `folders`: those known to exist (each article has a folder of its own,
-    and a makedirs of an existing one still costs system calls). `made`:
-    returns once the file and its folder exist (create_in_order, in another
-    process). True when the file carries the search index's mark
-    (search_index.MARK)."""
+    and a makedirs of an existing one still costs system calls). True when
+    the file carries the search index's mark (search_index.MARK)."""
     output = job.render()
-    if made is None:
-        _make_folder(os.path.dirname(job.path), folders)
-    else:
-        made()
+    _make_folder(os.path.dirname(job.path), folders)
     if isinstance(output, bytes):
         with open(job.path, "wb") as handle:
             handle.write(output)
@@ -129,27 +116,15 @@ def write_job(
     return _TEXT_MARK in output
 
 
-def create_in_order(
-    jobs: list[WriteJob | DataJob], folders: set[str], progress: mmap.mmap | None = None
-) -> None:
+def create_in_order(jobs: list[WriteJob | DataJob], folders: set[str]) -> None:
     """Create the jobs' folders and (empty) files in the order one process
     would write them. Some file systems (tmpfs, btrfs) list a folder in the
     order its entries were made, and Pagefind numbers pages in the order it
     finds them: so the search index stays the same however the workers
-    share out the pages. `progress` (shared with the workers) counts the
-    files made so far."""
-    for number, job in enumerate(jobs, 1):
+    share out the pages."""
+    for job in jobs:
         _make_folder(os.path.dirname(job.path), folders)
         os.close(os.open(job.path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o666))
-        if progress is not None:
-            _COUNT.pack_into(progress, 0, number)
-
-
-def _wait_made(progress: mmap.mmap, index: int) -> None:
-    """Until create_in_order has made the file of jobs[index]. It is
-    usually ahead: making a file costs less than rendering a page."""
-    while _COUNT.unpack_from(progress)[0] <= index:
-        time.sleep(0.0002)
 
 
 def _make_folder(folder: str, made: set[str] | None) -> None:
@@ -284,30 +259,17 @@ class SiteWriter(Writer):
             jobs = select(jobs)
         workers = parallel.worker_count(self.settings)
         folders: set[str] = set()  # made by this flush (a forked worker has a copy)
+        if workers > 1:
+            create_in_order(jobs, folders)
         # Which files carry the search index's mark, one byte each, in
         # memory the workers share: the index step need not read every
         # page again to find them (search_index.page_glob).
         marks = mmap.mmap(-1, max(1, len(jobs)))
-        if workers > 1 and len(jobs) > 1:
-            # This process makes the files in order while the workers
-            # render; each writes its page once the file is there. Made
-            # before forking, as it was, it was a second or more (some
-            # 15,000 folders and files at 5,000 articles) with one core idle.
-            progress = mmap.mmap(-1, _COUNT.size)
 
-            def task(index: int) -> None:
-                made = functools.partial(_wait_made, progress, index)
-                marks[index] = write_job(jobs[index], folders, made)
+        def task(index: int) -> None:
+            marks[index] = write_job(jobs[index], folders)
 
-            first = functools.partial(create_in_order, jobs, folders, progress)
-            parallel.run(len(jobs), task, workers, first=first)
-            progress.close()
-        else:
-
-            def task(index: int) -> None:
-                marks[index] = write_job(jobs[index], folders)
-
-            parallel.run(len(jobs), task, 1)
+        parallel.run(len(jobs), task, workers)
         self.marked = {job.path: bool(marks[index]) for index, job in enumerate(jobs)}
         marks.close()
         for job in jobs:
