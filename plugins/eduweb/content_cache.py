@@ -298,17 +298,17 @@ def read_all(jobs: list[Job], context: dict, settings: dict, parse: Parse) -> li
             if found is not None and found[2].hold(context):
                 doc, refs, facts = found
                 used[job.key] = found
+                job.raw = None  # its key is all it was read for
                 # A copy: the build sets fields of its documents (doc.html).
                 results[number] = (copy.copy(doc), [], refs)
                 continue
         missing.append(number)
     workers = parallel.worker_count(settings) if _can_fork() else 1
     if workers > 1 and len(missing) >= MIN_PARALLEL_FILES:
-        blobs = _in_workers(jobs, missing, context, parse, folder, workers)
+        outcomes = _in_workers(jobs, missing, context, parse, folder, workers)
     else:
-        blobs = (_read_one(jobs[n], context, parse, folder)[0] for n in missing)
-    for number, blob in zip(missing, blobs, strict=True):
-        doc, errors, refs, facts = _unpack(pickle.loads(blob)) if isinstance(blob, bytes) else blob
+        outcomes = (_read_one(jobs[n], context, parse, folder)[0] for n in missing)
+    for number, (doc, errors, refs, facts) in zip(missing, outcomes, strict=True):
         results[number] = (doc, errors, refs)
         key = jobs[number].key
         if key and _cacheable(doc, errors, facts):
@@ -388,7 +388,8 @@ class _Stopped(BaseException):
 
 def _in_workers(
     jobs: list[Job], missing: list[int], context: dict, parse: Parse, folder: str, workers: int
-) -> list[bytes]:
+) -> list[tuple]:
+    """(Document, errors, References, Facts) of each missing file, in order."""
     size = max(1, -(-len(missing) // (workers * CHUNKS_PER_WORKER)))
     chunks = [missing[start : start + size] for start in range(0, len(missing), size)]
     _WORK.update(jobs=jobs, context=context, parse=parse, folder=folder)
@@ -397,24 +398,31 @@ def _in_workers(
         mp_context=get_context("fork"),
         initializer=_worker_start,
     )
-    blobs: list[bytes] = []
+    results: list[tuple] = []
     try:
         with _sigterm_raises():
             futures = [executor.submit(_read_chunk, chunk) for chunk in chunks]
-            for chunk, future in zip(chunks, futures, strict=True):
+            for number, chunk in enumerate(chunks):
+                # Each chunk's pickles are read as it comes and let go of
+                # (its future too): holding them all until the last came
+                # added some 70 MB to the build's peak (issue 12).
+                future, futures[number] = futures[number], None
                 try:
-                    blobs.extend(future.result())
+                    blobs = future.result()
                 except BrokenProcessPool:
                     raise ContentValidationError(
                         [_stopped_worker(jobs[chunk[0]], jobs[chunk[-1]])]
                     ) from None
+                del future
+                results.extend(_unpack(pickle.loads(blob)) for blob in blobs)
+                del blobs
         executor.shutdown(wait=True)
     except BaseException:
         _kill(executor)
         raise
     finally:
         _WORK.clear()
-    return blobs
+    return results
 
 
 def _stopped_worker(first: Job, last: Job) -> ContentError:

@@ -107,6 +107,10 @@ def run(count: int, task: Callable[[int], None], workers: int) -> None:
         # Objects made so far are never collected in a child: its collector
         # does not write to (and so copy) every page of the parent's heap.
         gc.freeze()
+        # A child starts with every page the parent holds, freed or not:
+        # what malloc keeps of freed memory (the content read, the cache
+        # entries' bytes) goes back first.
+        _trim_heap()
         # Ctrl+C or a SIGTERM waits until every child is known (and killed
         # with the parent): one that lands inside os.fork is lost otherwise.
         mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
@@ -196,6 +200,14 @@ def _child(
             sys.stderr.flush()
     finally:
         os._exit(code)
+
+
+def _trim_heap() -> None:
+    """Give the C heap's free pages back to the system (glibc's
+    malloc_trim; nothing elsewhere). Some milliseconds; at 5,000 articles
+    it lowered the build's peak by about 13 MB (issue 12)."""
+    with contextlib.suppress(Exception):
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _die_with_parent() -> None:

@@ -178,11 +178,15 @@ class Shard:
 _SCANNED: dict[str, tuple[tuple[int, int, int, int], bytes | None]] = {}
 
 
-def marked_pages(site: str) -> list[tuple[str, bytes]]:
+def marked_pages(site: str, marked: dict[str, bool] | None = None) -> list[tuple[str, bytes]]:
     """(path below `site`, digest of its bytes) of every HTML file carrying
     the mark, sorted: the pages Pagefind indexes (and perhaps a page that
     only quotes the mark in its text, which Pagefind then indexes whole, as
-    it would in the site). The index itself (pagefind/) is not looked in."""
+    it would in the site). The index itself (pagefind/) is not looked in.
+    `marked`: whether a file (by its path as os.walk of `site` gives it)
+    carries the mark, as the writer that wrote it knows
+    (writer.SiteWriter.marked); a file it names as unmarked is not read,
+    any other file is."""
     global _SCANNED
     scanned = {}
     found = []
@@ -197,7 +201,9 @@ def marked_pages(site: str) -> list[tuple[str, bytes]]:
             stat = os.stat(path)
             seen = (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
             known = _SCANNED.get(path)
-            if known is not None and known[0] == seen:
+            if marked is not None and marked.get(path) is False:
+                digest = None
+            elif known is not None and known[0] == seen:
                 digest = known[1]
             else:
                 with open(path, "rb") as handle:
@@ -260,6 +266,7 @@ def build_index(
     running: Callable[[subprocess.Popen], None] | None = None,
     cache: str | None = None,
     shard_pages: int = SHARD_PAGES,
+    marked: dict[str, bool] | None = None,
 ) -> None:
     """Index the built site in `site` into `site`/pagefind/, or into the
     folder `bundle`: a bundle per shard of at most about `shard_pages`
@@ -268,7 +275,7 @@ def build_index(
     line, located at `shown_as`, the output folder as the person building
     named it) when Pagefind is missing or fails. `running` is given each
     Pagefind process (the preview stops one that a newer build makes
-    useless: incremental.py)."""
+    useless: incremental.py). `marked`: see marked_pages."""
     where = shown_as or site
     executable = pagefind_executable()
     if executable is None:
@@ -276,7 +283,7 @@ def build_index(
     if bundle is None:
         bundle = os.path.join(site, urls.SEARCH_BUNDLE.rstrip("/"))
     try:
-        pages = marked_pages(site)
+        pages = marked_pages(site, marked)
         os.makedirs(bundle, exist_ok=True)
         if not pages:
             # Pagefind's own rule then: every page whole, in one bundle.
@@ -591,7 +598,13 @@ def index_site(pelican) -> None:
     if not pelican.settings.get("_EDUWEB_SEARCHABLE"):
         return
     shown = getattr(pelican, "_eduweb_final_output", None) or pelican.output_path
-    build_index(pelican.output_path, shown, **index_options(pelican.settings))
+    writer = pelican.settings.get("_EDUWEB_WRITER")
+    build_index(
+        pelican.output_path,
+        shown,
+        marked=getattr(writer, "marked", None),
+        **index_options(pelican.settings),
+    )
 
 
 def index_options(settings: dict) -> dict:

@@ -22,35 +22,67 @@ from __future__ import annotations
 
 import html
 import logging
+import mmap
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from jinja2 import Template
+from pelican.contents import Content
 from pelican.paginator import Paginator
 from pelican.plugins import signals
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import parallel
+from .search_index import MARK
 
 logger = logging.getLogger(__name__)
+_TEXT_MARK = MARK.decode("ascii")
+_MISSING = object()
 
 
 @dataclass
 class WriteJob:
-    """One page to render: `name` relative to the output folder, `path` absolute."""
+    """One page to render: `name` relative to the output folder, `path` absolute.
+
+    The page's context is `shared`, a copy of the generator's context that
+    every page recorded while that context stayed the same refers to, with
+    the page's own names (`own`) over it. One copy per page, as Pelican
+    makes, held for thousands of pages until they are rendered, came to
+    some 45 MB at 5,000 articles, in the build process and in every worker
+    forked from it (issue 12)."""
 
     name: str
     path: str
     template: Template
-    localcontext: dict
+    shared: dict
+    own: dict
 
     # Pelican logs and signals every page it writes.
     announced = True
 
+    @property
+    def localcontext(self) -> dict:
+        """The context Pelican's writer renders the page with: the
+        generator's context as it was when the page was asked for, with
+        the page's own names set over it (in the same order)."""
+        localcontext = self.shared.copy()
+        localcontext.update(self.own)
+        return localcontext
+
     def render(self) -> str:
-        return self.template.render(self.localcontext)
+        # Pelican memoizes each article's content (its links resolved) for
+        # the whole build, and only the article's own page shows it: kept,
+        # the pages a process rendered held some 15 MB more in each one
+        # (issue 12). What this page added is let go of once it is made.
+        memo = Content.get_content.cache
+        known = len(memo)
+        try:
+            return self.template.render(self.localcontext)
+        finally:
+            while len(memo) > known:
+                memo.popitem()
 
 
 @dataclass
@@ -68,18 +100,20 @@ class DataJob:
         return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def write_job(job: WriteJob | DataJob, folders: set[str] | None = None) -> None:
+def write_job(job: WriteJob | DataJob, folders: set[str] | None = None) -> bool:
     """Render one file and write it (pages in UTF-8, as Pelican writes them).
     `folders`: those known to exist (each article has a folder of its own,
-    and a makedirs of an existing one still costs system calls)."""
+    and a makedirs of an existing one still costs system calls). True when
+    the file carries the search index's mark (search_index.MARK)."""
     output = job.render()
     _make_folder(os.path.dirname(job.path), folders)
     if isinstance(output, bytes):
         with open(job.path, "wb") as handle:
             handle.write(output)
-    else:
-        with open(job.path, "w", encoding="utf-8") as handle:
-            handle.write(output)
+        return MARK in output
+    with open(job.path, "w", encoding="utf-8") as handle:
+        handle.write(output)
+    return _TEXT_MARK in output
 
 
 def create_in_order(jobs: list[WriteJob | DataJob], folders: set[str]) -> None:
@@ -112,6 +146,9 @@ class SiteWriter(Writer):
         # Output path -> job, in the order generators asked; an overriding
         # write replaces the job it overrides, as it replaced the file.
         self.jobs: dict[str, WriteJob | DataJob] = {}
+        self._last_snapshot: dict | None = None
+        # Absolute path -> carries the search mark, of each file flush() wrote.
+        self.marked: dict[str, bool] = {}
 
     def write_file(
         self,
@@ -162,10 +199,8 @@ class SiteWriter(Writer):
             self._record(template, context, name, kwargs, override_output)
 
     def _record(self, template, context, name, kwargs, override) -> None:
-        localcontext = context.copy()
-        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
-        localcontext["output_file"] = name
-        localcontext.update(kwargs)
+        own = {"localsiteurl": context.get("localsiteurl", None), "output_file": name}
+        own.update(kwargs)
         path = sanitised_join(self.output_path, name)
         # Pelican's _open_w, at the time the page is asked for.
         if path in self._overridden_files:
@@ -186,7 +221,21 @@ class SiteWriter(Writer):
         if override:
             self._overridden_files.add(path)
         self._written_files.add(path)
-        self.jobs[path] = WriteJob(name, path, template, localcontext)
+        self.jobs[path] = WriteJob(name, path, template, self._snapshot(context), own)
+
+    def _snapshot(self, context: dict) -> dict:
+        """A shallow copy of `context`, shared with the pages recorded
+        before while nothing in it changed: the same names bound to the
+        same objects is what a copy of it would hold. (A value changed in
+        place shows in any shallow copy, Pelican's included.)"""
+        last = self._last_snapshot
+        if last is not None and len(last) == len(context):
+            missing = _MISSING
+            get = context.get
+            if all(get(key, missing) is value for key, value in last.items()):
+                return last
+        self._last_snapshot = context.copy()
+        return self._last_snapshot
 
     def write_data(self, name: str, make: Callable[[], str | bytes]) -> None:
         """Record a file that is not a page (`name` relative to the output
@@ -202,6 +251,7 @@ class SiteWriter(Writer):
         the order the pages were asked for."""
         jobs = list(self.jobs.values())
         self.jobs = {}
+        self._last_snapshot = None
         # The preview's incremental builds render only the pages whose
         # inputs changed (incremental.py); other builds render them all.
         select = self.settings.get("_EDUWEB_SELECT_JOBS")
@@ -211,7 +261,17 @@ class SiteWriter(Writer):
         folders: set[str] = set()  # made by this flush (a forked worker has a copy)
         if workers > 1:
             create_in_order(jobs, folders)
-        parallel.run(len(jobs), lambda index: write_job(jobs[index], folders), workers)
+        # Which files carry the search index's mark, one byte each, in
+        # memory the workers share: the index step need not read every
+        # page again to find them (search_index.page_glob).
+        marks = mmap.mmap(-1, max(1, len(jobs)))
+
+        def task(index: int) -> None:
+            marks[index] = write_job(jobs[index], folders)
+
+        parallel.run(len(jobs), task, workers)
+        self.marked = {job.path: bool(marks[index]) for index, job in enumerate(jobs)}
+        marks.close()
         for job in jobs:
             if job.announced:
                 logger.info('Writing "%s"', job.path)
