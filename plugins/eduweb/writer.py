@@ -36,6 +36,10 @@ from . import parallel
 
 logger = logging.getLogger(__name__)
 
+# Fewer files than this are written by the build's own process: starting a
+# worker (a fork of the whole build) costs more than it saves.
+MIN_PARALLEL_JOBS = 50
+
 
 @dataclass
 class WriteJob:
@@ -208,6 +212,8 @@ class SiteWriter(Writer):
         if select is not None:
             jobs = select(jobs)
         workers = parallel.worker_count(self.settings)
+        if len(jobs) < MIN_PARALLEL_JOBS:  # an incremental build's few pages
+            workers = 1
         folders: set[str] = set()  # made by this flush (a forked worker has a copy)
         if workers > 1:
             create_in_order(jobs, folders)
