@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import io
 import json
@@ -73,6 +74,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from types import BuiltinFunctionType, FunctionType, MethodType
 
@@ -133,6 +135,9 @@ class Digest:
         self.memo: dict[int, tuple[object, bytes]] = {}
         self.active: set[int] = set()
         self.links = links or LinkedContent()
+        # Picklers not in use, with their buffers: one is made per level of
+        # nesting, not per value (making one costs as much as a small dump).
+        self.idle: list[tuple[_DigestPickler, io.BytesIO]] = []
 
     def __call__(self, value: object) -> bytes:
         if value is None or type(value) in (bool, int, float, str):
@@ -145,22 +150,30 @@ class Digest:
         return result
 
     def _pickled(self, value: object) -> bytes:
-        buffer = io.BytesIO()
+        if self.idle:
+            pickler, buffer = self.idle.pop()
+        else:
+            buffer = io.BytesIO()
+            pickler = _DigestPickler(buffer, self)
         try:
-            _DigestPickler(buffer, self).dump(value)
+            pickler.dump(value)
         except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
             # Something that cannot be pickled: a new value every build,
-            # so the pages that show it are always rendered.
+            # so the pages that show it are always rendered. (The pickler
+            # is dropped: it may have stopped half way.)
             return os.urandom(20)
-        return hashlib.blake2b(buffer.getbuffer(), digest_size=20).digest()
+        with buffer.getbuffer() as view:
+            result = hashlib.blake2b(view, digest_size=20).digest()
+        # As a new one: the same bytes for the same value.
+        buffer.seek(0)
+        buffer.truncate()
+        pickler.clear_memo()
+        self.idle.append((pickler, buffer))
+        return result
 
     def state(self, obj: object) -> bytes:
         """An object's digest: its class and attributes, without the
         settings and the whole site's context it points to."""
-        from jinja2 import Environment, Template
-        from pelican.contents import Content
-        from pelican.paginator import Paginator
-
         key = id(obj)
         known = self.memo.get(key)
         if known is not None:
@@ -169,7 +182,8 @@ class Digest:
         name = f"{kind.__module__}.{kind.__qualname__}"
         if key in self.active:  # a cycle: the object is being digested above
             return name.encode()
-        if isinstance(obj, (Template, Environment, Session, _Memo, _BackgroundSearch)):
+        Content, Paginator, opaque = _digest_classes()  # noqa: N806 (classes)
+        if isinstance(obj, opaque):
             return f"{name}:{getattr(obj, 'name', '')}".encode()
         state = {k: v for k, v in vars(obj).items() if k not in _SKIP_ATTRIBUTES}
         if isinstance(obj, Paginator):
@@ -189,6 +203,17 @@ class Digest:
             self.active.discard(key)
         self.memo[key] = (obj, result)
         return result
+
+
+@functools.cache
+def _digest_classes() -> tuple[type, type, tuple[type, ...]]:
+    """Pelican's Content and Paginator, and the classes digested by name
+    only (imported once, not per object)."""
+    from jinja2 import Environment, Template
+    from pelican.contents import Content
+    from pelican.paginator import Paginator
+
+    return Content, Paginator, (Template, Environment, Session, _Memo, _BackgroundSearch)
 
 
 class _Recording(dict):
@@ -399,6 +424,17 @@ def same_bytes(a: str, b: str) -> bool:
         return False
 
 
+def served_equals(path: str, data: bytes) -> bool:
+    """Whether the file at `path` holds `data` (its size compared first)."""
+    try:
+        if os.path.getsize(path) != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except OSError:
+        return False
+
+
 class Session:
     """The build process's memory of the last good build."""
 
@@ -520,7 +556,7 @@ class Session:
         # Files that are not pages (writer.DataJob: .ics, .vcf, kalender.json)
         # have no template to follow; they are cheap (the calendars are
         # reused, see _Memo.calendar_file), so they are always made, and
-        # _put_in_place replaces only those whose bytes changed.
+        # written only when their bytes differ from the served file's.
         pages = [job for job in jobs if hasattr(job, "template")]
         signatures = {job.name: job_signature(job, digest, names_memo) for job in pages}
         self._pending["signatures"] = signatures
@@ -528,12 +564,18 @@ class Session:
         if self.full:
             chosen = jobs
         else:
-            chosen = [
-                job
-                for job in jobs
-                if job.name not in signatures
-                or self.signatures.get(job.name) != signatures[job.name]
-            ]
+            served = os.path.realpath(self.output)
+            chosen = []
+            for job in jobs:
+                if job.name in signatures:
+                    if self.signatures.get(job.name) != signatures[job.name]:
+                        chosen.append(job)
+                    continue
+                # A file that is not a page: made here (the calendars are
+                # reused), written only when the served file differs.
+                data = job.render()
+                if not served_equals(os.path.join(served, job.name), data):
+                    chosen.append(replace(job, make=partial(bytes, data)))
         self.rendered = [job.name for job in chosen if job.name in signatures]  # pages
         return chosen
 
