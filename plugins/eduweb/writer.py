@@ -36,8 +36,9 @@ from . import parallel
 
 logger = logging.getLogger(__name__)
 
-# Fewer files than this are written by the build's own process: starting a
-# worker (a fork of the whole build) costs more than it saves.
+# In the preview's builds, fewer files than this are written by the build's
+# own process: starting a worker (a fork of the whole build) costs more
+# than it saves.
 MIN_PARALLEL_JOBS = 50
 
 
@@ -209,11 +210,11 @@ class SiteWriter(Writer):
         # The preview's incremental builds render only the pages whose
         # inputs changed (incremental.py); other builds render them all.
         select = self.settings.get("_EDUWEB_SELECT_JOBS")
+        workers = parallel.worker_count(self.settings)
         if select is not None:
             jobs = select(jobs)
-        workers = parallel.worker_count(self.settings)
-        if len(jobs) < MIN_PARALLEL_JOBS:  # an incremental build's few pages
-            workers = 1
+            if len(jobs) < MIN_PARALLEL_JOBS:  # an edit's few pages
+                workers = 1
         folders: set[str] = set()  # made by this flush (a forked worker has a copy)
         if workers > 1:
             create_in_order(jobs, folders)
