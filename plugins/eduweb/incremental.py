@@ -551,6 +551,9 @@ class Session:
         self.search = _BackgroundSearch()
         self.links = LinkedContent()
         self._pending: dict | None = None
+        from .templating import SharedBytecode
+
+        self.templates = SharedBytecode()
 
     # The steps of one build, in order.
 
@@ -629,6 +632,14 @@ class Session:
                 ["content", "-s", self.settings_file, "-o", self.output, "--fatal", "warnings"]
             )
             pelican, _settings = get_instance(args)
+            environment = pelican.settings.get("JINJA_ENVIRONMENT")
+            if isinstance(environment, dict) and "bytecode_cache" in environment:
+                # Templates compiled once per process, not per build (Jinja
+                # checks each against its source before using it).
+                pelican.settings["JINJA_ENVIRONMENT"] = {
+                    **environment,
+                    "bytecode_cache": self.templates,
+                }
             pelican.settings["_EDUWEB_SESSION"] = self
             pelican.settings["_EDUWEB_SELECT_JOBS"] = self.select_jobs
             pelican.run()
