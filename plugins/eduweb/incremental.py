@@ -26,7 +26,8 @@ Otherwise it is *incremental*:
   `_Memo.slug`): pure functions of their arguments, kept while a build
   uses them. An article's or page's relative source path is worked out
   once per object, not for each address made from it
-  (`remember_relative_path`).
+  (`remember_relative_path`), and templates are compiled once per process
+  (`Session.templates`).
   Pelican then builds its context as usual, with fresh Article and Page
   objects, so nothing of an old build's context leaks into the new one.
 * Every page is still recorded as a WriteJob (writer.py). A job's signature
