@@ -64,3 +64,54 @@ def test_a_tag_without_letters_or_digits_has_no_address(site):
         "content/news/a.md:6: tags[1]: '!?' has no letters or digits, so its tag page would "
         "have no address (write a word, e.g. Digitalisering)"
     ]
+
+
+class _Entry:
+    """A tag, category or author as the page writers read it."""
+
+    def __init__(self, name: str, save_as: str) -> None:
+        self.name, self.slug, self.save_as = name, name, save_as
+        self.url, self.page_name = save_as, name
+
+    def __lt__(self, other: _Entry) -> bool:
+        return self.name < other.name
+
+
+class _Generator:
+    """What Pelican's generate_tags, generate_categories and generate_authors
+    read of an ArticlesGenerator."""
+
+    def __init__(self) -> None:
+        self.articles = [object() for _ in range(6)]
+        a = self.articles
+        self.dates = [a[3], a[0], a[5], a[1], a[4], a[2]]
+        self.context = {"SITENAME": "x"}
+        # Listed in another order than `dates`, one article twice, one tag
+        # without articles on the page list.
+        self.tags = {_Entry("t1", "t1/index.html"): [a[0], a[1], a[2], a[1]]}
+        self.tags[_Entry("t2", "t2/index.html")] = [a[5], a[3]]
+        self.categories = [(_Entry("c", "c/index.html"), list(a))]
+        self.authors = [(_Entry("au", ""), [a[4], a[0]])]
+
+    def get_template(self, name: str) -> str:
+        return f"template:{name}"
+
+
+def test_tag_category_and_author_pages_are_pelicans():
+    """generators.taxonomy_pages asks for the pages Pelican's own methods
+    ask for, with the same context (the `dates` of each, in order)."""
+    from eduweb.generators import fast_taxonomy_pages
+    from pelican.generators import ArticlesGenerator
+
+    def recorder(calls):
+        return lambda name, template, context, **kwargs: calls.append(
+            (name, template, context, kwargs) if name else ("(nothing)",)
+        )
+
+    for pelican_method in ("generate_tags", "generate_categories", "generate_authors"):
+        generator = _Generator()
+        expected, got = [], []
+        getattr(ArticlesGenerator, pelican_method)(generator, recorder(expected))
+        fast_taxonomy_pages(generator)
+        getattr(generator, pelican_method)(recorder(got))
+        assert got == [call for call in expected if call != ("(nothing)",)]

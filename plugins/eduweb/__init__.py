@@ -6,7 +6,7 @@ from .build import after_build, before_generators, configure
 from .cms_admin import AdminGenerator
 from .consent import ConsentGenerator
 from .contact_pages import ContactsGenerator, register_media_types
-from .generators import SiteGenerator, freeze_addresses
+from .generators import SiteGenerator, fast_taxonomy_pages, freeze_addresses
 from .host_files import HostFilesGenerator
 from .programme_pages import ProgrammesGenerator
 from .reader import FrontMatterReader
@@ -49,6 +49,7 @@ def register():
     signals.readers_init.connect(_add_reader)
     signals.get_writer.connect(_get_writer)
     signals.article_generator_finalized.connect(freeze_addresses)
+    signals.article_generator_finalized.connect(fast_taxonomy_pages)
     signals.page_generator_finalized.connect(freeze_addresses)
     # finalized: every file is written; only now is the output folder replaced.
     signals.finalized.connect(after_build)

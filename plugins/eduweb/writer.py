@@ -41,6 +41,11 @@ logger = logging.getLogger(__name__)
 _TEXT_MARK = MARK.decode("ascii")
 _MISSING = object()
 
+# In the preview's builds, fewer files than this are written by the build's
+# own process: starting a worker (a fork of the whole build) costs more
+# than it saves.
+MIN_PARALLEL_JOBS = 50
+
 
 @dataclass
 class WriteJob:
@@ -255,9 +260,11 @@ class SiteWriter(Writer):
         # The preview's incremental builds render only the pages whose
         # inputs changed (incremental.py); other builds render them all.
         select = self.settings.get("_EDUWEB_SELECT_JOBS")
+        workers = parallel.worker_count(self.settings)
         if select is not None:
             jobs = select(jobs)
-        workers = parallel.worker_count(self.settings)
+            if len(jobs) < MIN_PARALLEL_JOBS:  # an edit's few pages
+                workers = 1
         folders: set[str] = set()  # made by this flush (a forked worker has a copy)
         if workers > 1:
             create_in_order(jobs, folders)
