@@ -98,9 +98,9 @@ class _Generator:
 
 
 def test_tag_category_and_author_pages_are_pelicans():
-    """generators.taxonomy_pages asks for the pages Pelican's own methods
+    """taxonomy.taxonomy_pages asks for the pages Pelican's own methods
     ask for, with the same context (the `dates` of each, in order)."""
-    from eduweb.generators import fast_taxonomy_pages
+    from eduweb.taxonomy import fast_taxonomy_pages
     from pelican.generators import ArticlesGenerator
 
     def recorder(calls):

@@ -6,12 +6,13 @@ from .build import after_build, before_generators, configure
 from .cms_admin import AdminGenerator
 from .consent import ConsentGenerator
 from .contact_pages import ContactsGenerator, register_media_types
-from .generators import SiteGenerator, fast_taxonomy_pages, freeze_addresses
+from .generators import SiteGenerator, freeze_addresses
 from .host_files import HostFilesGenerator
 from .programme_pages import ProgrammesGenerator
 from .reader import FrontMatterReader
 from .search_index import SearchGenerator
 from .statements import StatementsGenerator
+from .taxonomy import fast_taxonomy_pages
 from .writer import SiteWriter
 
 
