@@ -5,10 +5,12 @@ full build."""
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
 import os
 import re
 import shutil
+import signal
 import time
 from pathlib import Path
 
@@ -324,5 +326,48 @@ def test_after_an_edit_the_background_search_indexes_its_shard_alone(tmp_path, m
         assert runs.read_text().splitlines() == ["run"]
         assert_same_as_full_build(site, builder, tmp_path)
     finally:
+        builder.stop()
+        builder.close_server()
+
+
+def test_a_stopped_build_process_leaves_no_search_index_run_behind(tmp_path, monkeypatch):
+    """SIGTERM to the build process while its background search index runs
+    (the preview stopping it): Pagefind is stopped and reaped with it, not
+    left running as an orphan."""
+    site = Site(tmp_path / "site", with_sample=True)
+    slow, pids = tmp_path / "slow", tmp_path / "pids"
+    stub = tmp_path / "slow-pagefind"
+    stub.write_text(
+        "#!/bin/sh\n"
+        'if [ -e "$SLOW" ]; then echo $$ >> "$PIDS"; exec sleep 60; fi\n'
+        'exec "$REAL_PAGEFIND" "$@"\n',
+        "utf-8",
+    )
+    stub.chmod(0o755)
+    from eduweb import search_index
+
+    monkeypatch.setenv("REAL_PAGEFIND", search_index.pagefind_executable())
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(stub))
+    monkeypatch.setenv("SLOW", str(slow))
+    monkeypatch.setenv("PIDS", str(pids))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(SAMPLE_EPOCH))
+    builder = Builder(site.root, "pelicanconf.py", site.output)
+    try:
+        assert builder.build() == (True, [])
+        slow.touch()
+        edit(site.root / NEWS, "title: ", "title: Nyrubrik ")
+        incremental_build(builder)
+        deadline = time.monotonic() + 30
+        while not pids.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        pid = int(pids.read_text().split()[0])
+        server = builder.server
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    finally:
+        with contextlib.suppress(OSError, ValueError, UnboundLocalError):
+            os.kill(pid, signal.SIGKILL)
         builder.stop()
         builder.close_server()

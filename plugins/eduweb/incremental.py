@@ -85,6 +85,7 @@ import logging
 import os
 import pickle
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -854,6 +855,21 @@ def serve_builds(settings_file: str, output: str) -> int:
         logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level),
     )
     session = Session(settings_file, output)
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(0)
+
+    # Stopped by the preview (or the tests' process-group SIGTERM): end after
+    # stopping the background search index, so that no Pagefind outlives
+    # this process as an orphan.
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        return _serve(session, reply)
+    finally:
+        session.search.cancel()
+
+
+def _serve(session: Session, reply) -> int:
     for line in sys.stdin:
         command = line.strip()
         if command == "build":
@@ -867,5 +883,4 @@ def serve_builds(settings_file: str, output: str) -> int:
         reply.flush()
         if command == "build":
             settle_heap()
-    session.search.cancel()
     return 0

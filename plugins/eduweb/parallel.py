@@ -185,6 +185,7 @@ def _child(
             os._exit(1)
         # Ctrl+C reaches the whole process group: a worker just ends.
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         outcome = _work(queue_read, task)
         if outcome["error"]:
