@@ -296,23 +296,29 @@ def test_unchanged_builds_render_nothing(session):
     assert filecmp.cmp(site.output / "index.html", site.output / "index.html")
 
 
+def wrap_pagefind(tmp_path: Path, monkeypatch, before: str, **env: str) -> None:
+    """Builds at the sample epoch run Pagefind through a shell script that
+    runs `before` first (with `env` set), then the real Pagefind."""
+    from eduweb import search_index
+
+    wrapper = tmp_path / "wrapped-pagefind"
+    wrapper.write_text(f'#!/bin/sh\n{before}\nexec "$REAL_PAGEFIND" "$@"\n', "utf-8")
+    wrapper.chmod(0o755)
+    env = {"REAL_PAGEFIND": search_index.pagefind_executable(), **env}
+    env |= {"PAGEFIND_BINARY_PATH": str(wrapper), "SOURCE_DATE_EPOCH": str(SAMPLE_EPOCH)}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+
+
 def test_after_an_edit_the_background_search_indexes_its_shard_alone(tmp_path, monkeypatch):
     """The search index is in shards kept in .cache/search/ (search_index.py):
     the preview's background run takes every shard but the edited article's
     from there."""
-    from eduweb import search_index
-
     site = Site(tmp_path / "site", with_sample=True)
     with open(site.root / "pelicanconf.py", "a", encoding="utf-8") as settings:
         settings.write("\nSEARCH_SHARD_PAGES = 3\n")
     runs = tmp_path / "runs"
-    counting = tmp_path / "counting-pagefind"
-    counting.write_text('#!/bin/sh\necho run >> "$RUNS"\nexec "$REAL_PAGEFIND" "$@"\n', "utf-8")
-    counting.chmod(0o755)
-    monkeypatch.setenv("REAL_PAGEFIND", search_index.pagefind_executable())
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(counting))
-    monkeypatch.setenv("RUNS", str(runs))
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(SAMPLE_EPOCH))
+    wrap_pagefind(tmp_path, monkeypatch, 'echo run >> "$RUNS"', RUNS=str(runs))
     builder = Builder(site.root, "pelicanconf.py", site.output)
     try:
         assert builder.build() == (True, [])
@@ -336,21 +342,13 @@ def test_a_stopped_build_process_leaves_no_search_index_run_behind(tmp_path, mon
     left running as an orphan."""
     site = Site(tmp_path / "site", with_sample=True)
     slow, pids = tmp_path / "slow", tmp_path / "pids"
-    stub = tmp_path / "slow-pagefind"
-    stub.write_text(
-        "#!/bin/sh\n"
-        'if [ -e "$SLOW" ]; then echo $$ >> "$PIDS"; exec sleep 60; fi\n'
-        'exec "$REAL_PAGEFIND" "$@"\n',
-        "utf-8",
+    wrap_pagefind(
+        tmp_path,
+        monkeypatch,
+        'if [ -e "$SLOW" ]; then echo $$ >> "$PIDS"; exec sleep 60; fi',
+        SLOW=str(slow),
+        PIDS=str(pids),
     )
-    stub.chmod(0o755)
-    from eduweb import search_index
-
-    monkeypatch.setenv("REAL_PAGEFIND", search_index.pagefind_executable())
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(stub))
-    monkeypatch.setenv("SLOW", str(slow))
-    monkeypatch.setenv("PIDS", str(pids))
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(SAMPLE_EPOCH))
     builder = Builder(site.root, "pelicanconf.py", site.output)
     try:
         assert builder.build() == (True, [])
