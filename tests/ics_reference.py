@@ -2,24 +2,12 @@
 copy of plugins/eduweb/icalendar_feed.py at that time, kept so that
 tests/test_ics_writer.py can check that the hand-written writer gives the
 same bytes. What did not change and writes nothing itself (the texts of an
-event, the yearly rules found in the time zone database) is imported from
-the module rather than copied, so the comparison is of the writing alone.
+event, the observances and yearly rules found in the time zone database)
+is imported from the module rather than copied, so the comparison is of
+the writing alone.
 
-iCalendar (RFC 5545) files of programme sessions, made with the icalendar library.
-
-What a calendar app gets, and why:
-- one VEVENT per session; its UID (see programmes.session_uid) is the same
-  in the programme's file and the site's, and across builds, so subscribed
-  calendars update events instead of duplicating them;
-- DTSTAMP is the build moment (SOURCE_DATE_EPOCH), so two builds of the same
-  content give byte-identical files;
-- times carry TZID=<site time zone> with a VTIMEZONE made from the time zone
-  database for the years the sessions span, as one yearly rule per kind of
-  change (see `vtimezone`); all-day sessions are DATE
-  values with the following day as the exclusive DTEND; a session with a
-  start but no end time lasts programmes.DEFAULT_SESSION_LENGTH;
-- sessions of a cancelled round stay in the file with STATUS:CANCELLED, so
-  calendars that had them mark them cancelled.
+iCalendar (RFC 5545) files of programme sessions, made with the icalendar
+library; what a calendar app gets, and why, is in the module's docstring.
 The library escapes text (`;` `,` `\\` and newlines), folds lines at 75
 octets without splitting a UTF-8 character and ends lines with CRLF.
 """
@@ -31,13 +19,13 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from eduweb.icalendar_feed import (
+    Observance,
     event_description,
     event_summary,
     observance_plan,
     public_host,
 )
 from eduweb.programmes import CalendarEntry
-from eduweb.timezones import Transition
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vText
 
 # Nightly builds change the files at most once a day (REFRESH-INTERVAL and
@@ -121,8 +109,8 @@ def vtimezone(tz: ZoneInfo, first: dt.date, last: dt.date) -> Timezone:
     """
     timezone = Timezone()
     timezone.add("tzid", tz.key)
-    for offset, local, change, rule in observance_plan(tz, first, last):
-        timezone.add_component(_observance(offset, local, change, _rrule(rule)))
+    for observance in observance_plan(tz, first, last):
+        timezone.add_component(_observance(observance))
     return timezone
 
 
@@ -136,37 +124,17 @@ def _rrule(rule) -> dict | None:
     return parts
 
 
-def _observance(
-    offset: dt.timedelta | None,
-    local: dt.datetime | None,
-    change: Transition | None,
-    rule: dict | None,
-) -> TimezoneStandard | TimezoneDaylight:
-    """A STANDARD or DAYLIGHT block: a change (with its yearly rule, if any),
-    or, given `offset` and `local`, the offset in force at `local`."""
-    if change is None:
-        summer, name, dtstart = local.dst() > dt.timedelta(0), local.tzname(), _naive(local)
-        offset_from = offset_to = offset
-    else:
-        # DAYLIGHT for a change that puts the clocks forward, STANDARD for one
-        # that puts them back: readers such as dateutil's (vobject) resolve the
-        # skipped and the repeated hour by that, whatever the time zone
-        # database calls the offsets (Morocco's +00 in Ramadan is "daylight"
-        # time there, an hour *behind* the rest of the year).
-        summer, name, dtstart = change.offset_to > change.offset_from, change.name, change.onset
-        offset_from, offset_to = change.offset_from, change.offset_to
-    observance = TimezoneDaylight() if summer else TimezoneStandard()
-    observance.add("dtstart", dtstart)
+def _observance(observance: Observance) -> TimezoneStandard | TimezoneDaylight:
+    """A STANDARD or DAYLIGHT block."""
+    component = TimezoneDaylight() if observance.summer else TimezoneStandard()
+    component.add("dtstart", observance.dtstart)
+    rule = _rrule(observance.rule)
     if rule:
-        observance.add("rrule", rule)
-    observance.add("tzoffsetfrom", offset_from)
-    observance.add("tzoffsetto", offset_to)
-    observance.add("tzname", name)
-    return observance
-
-
-def _naive(moment: dt.datetime) -> dt.datetime:
-    return moment.replace(tzinfo=None)
+        component.add("rrule", rule)
+    component.add("tzoffsetfrom", observance.offset_from)
+    component.add("tzoffsetto", observance.offset_to)
+    component.add("tzname", observance.name)
+    return component
 
 
 def session_event(entry: CalendarEntry, stamp: dt.datetime, host: str, public_url: str) -> Event:

@@ -175,8 +175,8 @@ def vtimezone_lines(tz: ZoneInfo, first: dt.date, last: dt.date) -> tuple[str, .
     sessions in the same years share one.
     """
     lines = ["BEGIN:VTIMEZONE", content_line("TZID", escape_text(tz.key))]
-    for offset, local, change, rule in observance_plan(tz, first, last):
-        lines += _observance(offset, local, change, _rrule(rule))
+    for observance in observance_plan(tz, first, last):
+        lines += _observance(observance)
     lines.append("END:VTIMEZONE")
     return tuple(lines)
 
@@ -190,15 +190,41 @@ class YearlyRule(NamedTuple):
     until: dt.datetime | None
 
 
-Planned = tuple[dt.timedelta | None, dt.datetime | None, Transition | None, YearlyRule | None]
+class Observance(NamedTuple):
+    """A STANDARD (summer False) or DAYLIGHT block of a VTIMEZONE, as our
+    writer and the library's in tests/ics_reference.py both write it."""
+
+    summer: bool
+    name: str
+    dtstart: dt.datetime  # local time, without a zone (RFC 5545 3.6.5)
+    offset_from: dt.timedelta
+    offset_to: dt.timedelta
+    rule: YearlyRule | None
 
 
-def observance_plan(tz: ZoneInfo, first: dt.date, last: dt.date) -> list[Planned]:
+def _in_force(local: dt.datetime) -> Observance:
+    """The offset in force at `local`, stated on its own."""
+    offset = local.utcoffset()
+    return Observance(
+        local.dst() > dt.timedelta(0), local.tzname(), _naive(local), offset, offset, None
+    )
+
+
+def _change(change: Transition, rule: YearlyRule | None) -> Observance:
+    """A change (with its yearly rule, if any). DAYLIGHT for a change that
+    puts the clocks forward, STANDARD for one that puts them back: readers
+    such as dateutil's (vobject) resolve the skipped and the repeated hour
+    by that, whatever the time zone database calls the offsets (Morocco's
+    +00 in Ramadan is "daylight" time there, an hour *behind* the rest of
+    the year)."""
+    summer = change.offset_to > change.offset_from
+    return Observance(summer, change.name, change.onset, change.offset_from, change.offset_to, rule)
+
+
+def observance_plan(tz: ZoneInfo, first: dt.date, last: dt.date) -> list[Observance]:
     """The observances of a VTIMEZONE for `tz` from `first` to `last`, in
-    DTSTART order, as arguments of `_observance`: (offset, local, None,
-    None) for the offset in force on `first` when nothing changes in the
-    year before it, else (None, None, change, rule) for each change or run
-    of yearly changes.
+    DTSTART order: the offset in force on `first` when nothing changes in
+    the year before it, then one for each change or run of yearly changes.
 
     The rules are found from the zone's actual changes from a year before
     `first` (so the rule in force on `first` has started; in the southern
@@ -211,11 +237,11 @@ def observance_plan(tz: ZoneInfo, first: dt.date, last: dt.date) -> list[Planned
     start = dt.datetime.combine(first, dt.time.min, tzinfo=tz)
     stop = dt.datetime.combine(last, dt.time.min, tzinfo=tz)
     changes = transitions(tz, lookback, stop)
-    planned: list[tuple[dt.datetime, Planned]] = []
+    planned: list[Observance] = []
     if not any(change.at <= start for change in changes):
         # Nothing changes in the year before `first`, so the offset in force
         # then is stated on its own (a zone without summer time has only this).
-        planned.append((_naive(start), (start.utcoffset(), start, None, None)))
+        planned.append(_in_force(start))
     groups: dict[tuple, list[Transition]] = {}
     for change in changes:
         key = (change.offset_from, change.offset_to, change.name)
@@ -227,8 +253,8 @@ def observance_plan(tz: ZoneInfo, first: dt.date, last: dt.date) -> list[Planned
             if len(run) > 1:
                 open_ended = run[-1].onset.year == final_year
                 rule = YearlyRule(byday, run[0].onset.month, None if open_ended else run[-1].at)
-            planned.append((run[0].onset, (None, None, run[0], rule)))
-    return [observance for _, observance in sorted(planned, key=lambda item: item[0])]
+            planned.append(_change(run[0], rule))
+    return sorted(planned, key=lambda observance: observance.dtstart)
 
 
 def _rrule(rule: YearlyRule | None) -> str | None:
@@ -253,34 +279,18 @@ def vtimezone(tz: ZoneInfo, first: dt.date, last: dt.date) -> Timezone:
     return Timezone.from_ical(b"\r\n".join(map(fold, vtimezone_lines(tz, first, last))))
 
 
-def _observance(
-    offset: dt.timedelta | None,
-    local: dt.datetime | None,
-    change: Transition | None,
-    rule: str | None,
-) -> list[str]:
-    """A STANDARD or DAYLIGHT block: a change (with its yearly rule, if any),
-    or, given `offset` and `local`, the offset in force at `local`."""
-    if change is None:
-        summer, name, dtstart = local.dst() > dt.timedelta(0), local.tzname(), _naive(local)
-        offset_from = offset_to = offset
-    else:
-        # DAYLIGHT for a change that puts the clocks forward, STANDARD for one
-        # that puts them back: readers such as dateutil's (vobject) resolve the
-        # skipped and the repeated hour by that, whatever the time zone
-        # database calls the offsets (Morocco's +00 in Ramadan is "daylight"
-        # time there, an hour *behind* the rest of the year).
-        summer, name, dtstart = change.offset_to > change.offset_from, change.name, change.onset
-        offset_from, offset_to = change.offset_from, change.offset_to
-    kind = "DAYLIGHT" if summer else "STANDARD"
+def _observance(observance: Observance) -> list[str]:
+    """A STANDARD or DAYLIGHT block's lines."""
+    kind = "DAYLIGHT" if observance.summer else "STANDARD"
     # DTSTART of an observance is a local time without TZID (RFC 5545 3.6.5).
-    lines = [f"BEGIN:{kind}", content_line("DTSTART", date_time(dtstart))]
+    lines = [f"BEGIN:{kind}", content_line("DTSTART", date_time(observance.dtstart))]
+    rule = _rrule(observance.rule)
     if rule:
         lines.append(content_line("RRULE", rule))
     lines += [
-        content_line("TZOFFSETFROM", utc_offset(offset_from)),
-        content_line("TZOFFSETTO", utc_offset(offset_to)),
-        content_line("TZNAME", escape_text(name)),
+        content_line("TZOFFSETFROM", utc_offset(observance.offset_from)),
+        content_line("TZOFFSETTO", utc_offset(observance.offset_to)),
+        content_line("TZNAME", escape_text(observance.name)),
         f"END:{kind}",
     ]
     return lines
