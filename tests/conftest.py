@@ -77,6 +77,16 @@ ENGLISH = '\nMESSAGES_LANGUAGE = "en"\n'
 SAMPLE_EPOCH = int(dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC).timestamp())
 
 
+def file_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder`, by its path relative to it: two folders
+    whose file_bytes are equal hold the same files with the same bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
 def epoch(*args: int) -> int:
     """SOURCE_DATE_EPOCH for a UTC moment: epoch(2024, 6, 3, 12)."""
     return int(dt.datetime(*args, tzinfo=dt.UTC).timestamp())

@@ -6,28 +6,19 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, file_bytes
 
 sys.path.insert(0, str(ROOT))
 
 from benchmarks import generate, run
 
 
-def corpus_bytes(root: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(root)): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
-
-
 def test_the_same_seed_gives_the_same_bytes(tmp_path):
     generate.generate(tmp_path / "a", 20, seed=7)
     generate.generate(tmp_path / "b", 20, seed=7)
-    first, second = corpus_bytes(tmp_path / "a"), corpus_bytes(tmp_path / "b")
+    first, second = file_bytes(tmp_path / "a"), file_bytes(tmp_path / "b")
     assert first == second
     news = [name for name in first if name.startswith("ours/content/news/")]
     plain = [name for name in first if name.startswith("plain/content/news/")]
@@ -35,7 +26,7 @@ def test_the_same_seed_gives_the_same_bytes(tmp_path):
     assert sum(name.startswith("ours/content/programmes/") for name in first) == 2
     # A different seed is a different corpus (the comparison can fail).
     generate.generate(tmp_path / "c", 20, seed=8)
-    assert corpus_bytes(tmp_path / "c") != first
+    assert file_bytes(tmp_path / "c") != first
 
 
 def test_an_article_has_the_writers_structure(tmp_path):

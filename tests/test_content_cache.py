@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import ENGLISH, PNG, SAMPLE_EPOCH, Site, article
+from conftest import ENGLISH, PNG, SAMPLE_EPOCH, Site, article, file_bytes
 from eduweb import content_cache, content_index, messages
 from eduweb.errors import ContentValidationError
 from eduweb.settings_files import SettingsSource
@@ -451,14 +451,6 @@ _index.read_and_render = _crash
 """
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
 def test_builds_are_byte_identical_however_the_content_is_read(tmp_path):
     """Workers 1 and 2, cold and warm cache: the same bytes. A worker that
     dies ends the build with one line and exit 1; the output stays."""
@@ -475,11 +467,11 @@ def test_builds_are_byte_identical_however_the_content_is_read(tmp_path):
         assert result.returncode == 0, result.stderr
         outputs.append(result.output)
     assert (site.root / ".cache" / "content").is_dir()
-    first = tree(outputs[0])
+    first = file_bytes(outputs[0])
     assert len(first) > 100
     for other in outputs[1:]:
         assert filecmp.dircmp(outputs[0], other).diff_files == []
-        assert tree(other) == first
+        assert file_bytes(other) == first
     # A worker that dies.
     settings.write_text(original + "\nBUILD_WORKERS = 2\n" + CRASH_HOOK, encoding="utf-8")
     shutil.rmtree(site.root / ".cache" / "content")
@@ -487,7 +479,7 @@ def test_builds_are_byte_identical_however_the_content_is_read(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "ended unexpectedly, and nothing was built" in result.stderr
-    assert tree(outputs[-1]) == first
+    assert file_bytes(outputs[-1]) == first
     assert ENGLISH.strip() in original
 
 

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Site, article
+from conftest import ROOT, Site, article, file_bytes
 from eduweb import deploy, messages
 from eduweb.settings_files import SettingsSource
 from eduweb.site_settings import SiteSettings, check_site_settings, unknown_settings
@@ -49,15 +49,9 @@ def wait_for_port(port: int, proc: subprocess.Popen, seconds: float = 10) -> Non
     raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
 
 
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
-    }
-
-
 def differing(old: Path, new: Path) -> set[str]:
     """Files of `new` that are not byte for byte in `old`."""
-    before, after = files_of(old), files_of(new)
+    before, after = file_bytes(old), file_bytes(new)
     return {path for path, data in after.items() if before.get(path) != data}
 
 
@@ -160,26 +154,26 @@ def test_rsync_dry_run_then_publish_then_only_changes(builds, sshd):
     assert dry.returncode == 0, dry.stderr
     changes = listed(dry.stdout)
     assert changes["nyheter/2024/forsta/index.html"] == "ny"
-    assert set(changes) == set(files_of(first))
+    assert set(changes) == set(file_bytes(first))
     assert "Provkörning, inget har ändrats" in dry.stdout
     assert list(remote.iterdir()) == []
 
     done = run_deploy(site, "--output", str(first), "--target", "rsync", env=env)
     assert done.returncode == 0, done.stderr
-    assert files_of(remote) == files_of(first)
+    assert file_bytes(remote) == file_bytes(first)
     assert stat.S_IMODE((remote / "index.html").stat().st_mode) == 0o644
 
     again = run_deploy(site, "--output", str(second), "--target", "rsync", env=env)
     assert again.returncode == 0, again.stderr
     changes = listed(again.stdout)
-    removed = set(files_of(first)) - set(files_of(second))
+    removed = set(file_bytes(first)) - set(file_bytes(second))
     assert "nyheter/2024/andra/index.html" in removed
     assert {p for p, kind in changes.items() if kind == "tas bort"} == removed
     # Only what differs is sent: the theme's files, for one, are not.
     assert {p for p, kind in changes.items() if kind != "tas bort"} == differing(first, second)
     assert changes["nyheter/2024/forsta/index.html"] == "ändrad"
     assert changes["nyheter/2024/tredje/index.html"] == "ny"
-    assert files_of(remote) == files_of(second)
+    assert file_bytes(remote) == file_bytes(second)
 
 
 def test_rsync_to_a_closed_port_is_one_line(builds, sshd):
@@ -202,11 +196,11 @@ def test_rsync_refuses_an_unknown_host_key(builds, sshd, tmp_path):
     pub = " ".join((tmp_path / "other_key.pub").read_text().split()[:2])
     (tmp_path / "known_hosts").write_text(f"[127.0.0.1]:{env['DEPLOY_SSH_PORT']} {pub}\n")
     settings = _model(**{**env, "DEPLOY_SSH_KNOWN_HOSTS": str(tmp_path / "known_hosts")})
-    before = files_of(remote)
+    before = file_bytes(remote)
     error = _raises(lambda: deploy.deploy_rsync(first, settings, dry_run=False))
     assert "det gick inte att publicera" in str(error)
     assert "Host key verification failed" in str(error)
-    assert files_of(remote) == before
+    assert file_bytes(remote) == before
 
 
 def test_rsync_command_switches_late_and_compares_contents():
@@ -321,7 +315,7 @@ def test_s3_dry_run_then_upload_then_only_changes(builds, s3_env):
 
     done = run_deploy(site, "--output", str(first), "--target", "s3", env=s3_env)
     assert done.returncode == 0, done.stderr
-    assert bucket_files(client) == files_of(first)
+    assert bucket_files(client) == file_bytes(first)
     assert bucket_files(client, "annat/") == {"behall.txt": b"not ours"}
     types = {
         key: client.head_object(Bucket="webbplats", Key=f"sajt/{key}")["ContentType"]
@@ -337,10 +331,10 @@ def test_s3_dry_run_then_upload_then_only_changes(builds, s3_env):
     again = run_deploy(site, "--output", str(second), "--target", "s3", env=s3_env)
     assert again.returncode == 0, again.stderr
     changes = listed(again.stdout)
-    removed = set(files_of(first)) - set(files_of(second))
+    removed = set(file_bytes(first)) - set(file_bytes(second))
     assert {p for p, kind in changes.items() if kind == "tas bort"} == removed
     assert {p for p, kind in changes.items() if kind != "tas bort"} == differing(first, second)
-    assert bucket_files(client) == files_of(second)
+    assert bucket_files(client) == file_bytes(second)
 
 
 def test_s3_without_the_bucket_is_one_line(builds, s3_env, monkeypatch):

@@ -15,20 +15,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE_EPOCH, Site
+from conftest import SAMPLE_EPOCH, Site, file_bytes
 from eduweb.incremental import Digest, fast_path_allowed, template_names
 from eduweb.preview import Builder
 
 NEWS = "content/news/2025/att-leda-digital-omstallning-har-startat.md"
 ARTICLE_PAGE = "nyheter/2025/att-leda-digital-omstallning-har-startat/index.html"
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def folders(folder: Path) -> set[str]:
@@ -43,7 +35,7 @@ def assert_same_as_full_build(site: Site, builder: Builder, tmp: Path) -> None:
     shutil.rmtree(reference, ignore_errors=True)
     result = site.build(output=reference)
     assert result.returncode == 0, result.stderr
-    served, built = tree(site.output), tree(reference)
+    served, built = file_bytes(site.output), file_bytes(reference)
     assert sorted(served) == sorted(built)
     differing = [name for name in built if served[name] != built[name]]
     assert differing == []
@@ -192,12 +184,12 @@ def test_a_link_follows_the_article_it_points_to(session):
 def test_bad_content_keeps_the_served_site_and_the_next_good_edit_is_incremental(session):
     site, builder, tmp = session
     path = site.root / NEWS
-    before = tree(site.output)
+    before = file_bytes(site.output)
     text = set_field(path, "date", "2024-13-03")
     ok, lines = builder.build()
     assert not ok
     assert lines[0].startswith(f"{NEWS}:") and "'2024-13-03'" in lines[0]
-    assert tree(site.output) == before
+    assert file_bytes(site.output) == before
     path.write_text(text.replace("\n\n", "\n\nEn ny första mening.\n\n", 1), encoding="utf-8")
     incremental_build(builder)
     assert_same_as_full_build(site, builder, tmp)
