@@ -2,9 +2,9 @@
 copy of plugins/eduweb/icalendar_feed.py at that time, kept so that
 tests/test_ics_writer.py can check that the hand-written writer gives the
 same bytes. What did not change and writes nothing itself (the texts of an
-event, the observances and yearly rules found in the time zone database)
-is imported from the module rather than copied, so the comparison is of
-the writing alone.
+event, the order of the events, the years of the VTIMEZONE, the observances
+and yearly rules found in the time zone database) is imported from the
+module rather than copied, so the comparison is of the writing alone.
 
 iCalendar (RFC 5545) files of programme sessions, made with the icalendar
 library; what a calendar app gets, and why, is in the module's docstring.
@@ -22,8 +22,10 @@ from eduweb.icalendar_feed import (
     Observance,
     event_description,
     event_summary,
+    in_order,
     observance_plan,
     public_host,
+    vtimezone_span,
 )
 from eduweb.programmes import CalendarEntry
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vText
@@ -45,7 +47,7 @@ def calendar_ics(
     prodid: str,
 ) -> bytes:
     """The .ics file for `entries`, as bytes ready to write; `source_url` is its own address."""
-    entries = sorted(entries, key=lambda e: (e.session.start, e.session.uid))
+    entries = in_order(entries)
     calendar = Calendar()
     calendar.add("prodid", prodid)
     calendar.add("version", "2.0")
@@ -70,15 +72,9 @@ def calendar_ics(
     # RFC 7986 requires VALUE=DURATION here; icalendar's refresh_interval leaves it out.
     calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "P1D")  # the same, for Outlook
-    # The years with timed sessions only: a short VTIMEZONE that changes only
-    # with them. A calendar without any gets the build year's, since RFC 5545
-    # wants at least one component in a calendar.
-    years = {e.session.date.year for e in entries if not e.session.all_day}
-    if years or not entries:
-        years = years or {now.astimezone(tz).year}
-        calendar.add_component(
-            vtimezone(tz, dt.date(min(years), 1, 1), dt.date(max(years) + 1, 1, 1))
-        )
+    span = vtimezone_span(entries, now, tz)
+    if span is not None:
+        calendar.add_component(vtimezone(tz, *span))
     stamp = now.astimezone(dt.UTC)
     host = public_host(public_url)
     for entry in entries:

@@ -48,6 +48,26 @@ def public_host(public_url: str) -> str:
     return urlsplit(public_url).hostname or public_url
 
 
+def in_order(entries: Iterable[CalendarEntry]) -> list[CalendarEntry]:
+    """The events of a file in the order written: by start, then UID."""
+    return sorted(entries, key=lambda e: (e.session.start, e.session.uid))
+
+
+def vtimezone_span(
+    entries: list[CalendarEntry], now: dt.datetime, tz: ZoneInfo
+) -> tuple[dt.date, dt.date] | None:
+    """The years a file's VTIMEZONE covers (first day, day after the last),
+    or None for none: the years with timed sessions only, so that it is
+    short and changes only with them. A calendar without any events gets
+    the build year's, since RFC 5545 wants at least one component in a
+    calendar."""
+    years = {e.session.date.year for e in entries if not e.session.all_day}
+    if not years and entries:
+        return None
+    years = years or {now.astimezone(tz).year}
+    return dt.date(min(years), 1, 1), dt.date(max(years) + 1, 1, 1)
+
+
 def calendar_ics(
     *,
     name: str,
@@ -60,7 +80,7 @@ def calendar_ics(
     prodid: str,
 ) -> bytes:
     """The .ics file for `entries`, as bytes ready to write; `source_url` is its own address."""
-    entries = sorted(entries, key=lambda e: (e.session.start, e.session.uid))
+    entries = in_order(entries)
     lines = [
         "BEGIN:VCALENDAR",
         content_line("PRODID", escape_text(prodid)),
@@ -86,13 +106,9 @@ def calendar_ics(
     # RFC 7986 (5.7) requires VALUE=DURATION on REFRESH-INTERVAL.
     lines.append(content_line("REFRESH-INTERVAL", REFRESH_INTERVAL, VALUE="DURATION"))
     lines.append(content_line("X-PUBLISHED-TTL", REFRESH_INTERVAL))  # the same, for Outlook
-    # The years with timed sessions only: a short VTIMEZONE that changes only
-    # with them. A calendar without any gets the build year's, since RFC 5545
-    # wants at least one component in a calendar.
-    years = {e.session.date.year for e in entries if not e.session.all_day}
-    if years or not entries:
-        years = years or {now.astimezone(tz).year}
-        lines += vtimezone_lines(tz, dt.date(min(years), 1, 1), dt.date(max(years) + 1, 1, 1))
+    span = vtimezone_span(entries, now, tz)
+    if span is not None:
+        lines += vtimezone_lines(tz, *span)
     stamp = now.astimezone(dt.UTC)
     host = public_host(public_url)
     for entry in entries:
