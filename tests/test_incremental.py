@@ -92,6 +92,68 @@ def test_title_change_shows_everywhere_and_equals_a_full_build(session):
     assert_same_as_full_build(site, builder, tmp)
 
 
+@contextlib.contextmanager
+def first_pages(builder: Builder, site: Site, *watched: str):
+    """What the build process says of each page it shows first, with the
+    bytes of the `watched` output files at that moment."""
+    seen: list[tuple[dict, dict[str, bytes]]] = []
+
+    def record(info: dict) -> None:
+        seen.append((info, {name: (site.output / name).read_bytes() for name in watched}))
+
+    builder.on_first_page = record
+    try:
+        yield seen
+    finally:
+        builder.on_first_page = None
+
+
+def test_the_edited_page_is_served_first_with_the_bytes_the_build_gives_it(session):
+    site, builder, tmp = session
+    lists = "nyheter/index.html"
+    with first_pages(builder, site, ARTICLE_PAGE, lists) as seen:
+        edit(site.root / NEWS, "title: ", "title: Förhandsvisad ")
+        incremental_build(builder)
+    assert [info["page"] for info, _ in seen] == [ARTICLE_PAGE]
+    (info, early), result = seen[0], builder.last
+    assert 0 < info["seconds"] == result["first_page"] <= result["seconds"]
+    # In place before the build went on: the list page still had the old title.
+    assert "Förhandsvisad" in early[ARTICLE_PAGE].decode()
+    assert "Förhandsvisad" not in early[lists].decode()
+    assert "Förhandsvisad" in (site.output / lists).read_text(encoding="utf-8")
+    # The build made the page again, with the same bytes: it did not replace it.
+    assert early[ARTICLE_PAGE] == (site.output / ARTICLE_PAGE).read_bytes()
+    assert lists in result["changed"] and ARTICLE_PAGE not in result["changed"]
+    assert_same_as_full_build(site, builder, tmp)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "slug: en-annan-adress",  # the page moves
+        "status: draft",  # the page goes
+        "date: 2024-13-03",  # a mistake: the build says what is wrong
+        "image: images/ledare-i-mote.svg\nimage_alt: Två ledare",  # a picture not made
+    ],
+)
+def test_the_edited_page_waits_for_the_build_when_more_than_its_text_changed(session, fields):
+    site, builder, tmp = session
+    path = site.root / NEWS
+    text = path.read_text(encoding="utf-8")
+    keys = [line.split(":")[0] + ":" for line in fields.splitlines()]
+    kept = [line for line in text.split("\n") if line.split(" ")[0] not in keys]
+    path.write_text("\n".join(kept).replace("---\n", f"---\n{fields}\n", 1), "utf-8")
+    try:
+        with first_pages(builder, site) as seen:
+            ok, lines = builder.build()
+        assert seen == [] and builder.last.get("first_page") is None
+        assert ok == ("2024-13-03" not in fields), lines
+    finally:
+        path.write_text(text, encoding="utf-8")
+    incremental_build(builder)
+    assert_same_as_full_build(site, builder, tmp)
+
+
 def set_field(path, key: str, value: str) -> str:
     """Write `key: value` over the field's line; the text as it was before."""
     text = path.read_text(encoding="utf-8")

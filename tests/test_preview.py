@@ -204,11 +204,18 @@ def test_event_stream_tells_pages_about_each_build(output):
         server.state.publish(True, [])
         assert read_event(stream) | {"heading": ""} == {
             "generation": 1,
+            "files": None,
             "problems": [],
             "heading": "",
             "note": messages.text("preview.overlay_note"),
             "hide": "Dölj",
         }
+        # A build that says which files it changed; a failed one after it
+        # keeps the good build's list.
+        server.state.publish(True, [], ["nyheter/index.html"])
+        assert read_event(stream)["files"] == ["nyheter/index.html"]
+        server.state.publish(False, ["x"])
+        assert read_event(stream)["files"] == ["nyheter/index.html"]
         conn.close()
 
 

@@ -3,7 +3,8 @@
 The preview (preview.py) keeps one build process running:
 `python -m eduweb.preview --build-server -s SETTINGS -o OUTPUT`. It reads one
 command a line on stdin ("build" or "wait") and answers each with one line
-that starts with RESULT_MARK and holds JSON. The process keeps what the last
+that starts with RESULT_MARK and holds JSON (a build may write a
+FIRST_PAGE_MARK line before it). The process keeps what the last
 good build knew in memory (a `Session`), so that after a content-only change
 only what the change affects is rendered and written. The preview restarts
 the process (and so makes a full build) when it dies, and when anything
@@ -30,6 +31,15 @@ Otherwise it is *incremental*:
   (`Session.templates`).
   Pelican then builds its context as usual, with fresh Article and Page
   objects, so nothing of an old build's context leaks into the new one.
+* After a save to one news article that the last good build published,
+  once the whole site has validated, that article's own page is made
+  first from the new file and the last build's context (its page shows
+  the article and the site's settings, contacts and programmes, none of
+  which a news edit changes), put in place and announced with a
+  FIRST_PAGE_MARK line (`Session.first_page`), so the writer sees the
+  edit before the lists are done. The build then goes on as below, with
+  that validation (`Session._scan`); it makes the page again, with the
+  same bytes, so it is not replaced twice.
 * Every page is still recorded as a WriteJob (writer.py). A job's signature
   is a digest of its template, its output name and the value of every
   context name its template tree mentions (`template_names`, from Jinja's
@@ -97,6 +107,12 @@ from functools import partial
 from types import BuiltinFunctionType, FunctionType, MethodType
 
 RESULT_MARK = "\x1eeduweb-build "
+# Written before RESULT_MARK's line when the edited article's own page is
+# served ahead of the rest of the build (Session.first_page).
+FIRST_PAGE_MARK = "\x1eeduweb-first-page "
+# A build's result lists the files it changed, up to this many (the preview
+# reloads the open pages among them; with more, every open page).
+MAX_LISTED = 200
 # A full build at least this often, so that scheduled articles and past
 # sessions follow the clock (the time an incremental build runs at is the
 # last full build's).
@@ -498,8 +514,9 @@ def fast_path_allowed(before: dict, after: dict, news_folder: str) -> bool:
     """Whether only news articles (Markdown files below content/news/) were
     added, changed or removed between two snapshots."""
     prefix = news_folder.rstrip(os.sep) + os.sep
-    changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
-    return all(p.startswith(prefix) and p.lower().endswith(".md") for p in changed)
+    return all(
+        p.startswith(prefix) and p.lower().endswith(".md") for p in changed_files(before, after)
+    )
 
 
 def output_files(folder: str, skip: str | None = None) -> set[str]:
@@ -522,6 +539,42 @@ def same_bytes(a: str, b: str) -> bool:
             return one.read() == other.read()
     except OSError:
         return False
+
+
+def changed_files(before: dict | None, after: dict) -> list[str]:
+    """The paths whose stat differs between two content snapshots."""
+    if before is None:
+        return sorted(after)
+    return sorted(p for p in before.keys() | after.keys() if before.get(p) != after.get(p))
+
+
+def article_pages(jobs: list) -> dict[str, object]:
+    """Each article's own page among a build's page jobs, by source path."""
+    from pelican.contents import Article
+
+    found = {}
+    for job in jobs:
+        article = job.own.get("article")
+        if type(article) is Article and article.save_as == job.name:
+            found[article.source_path] = job
+    return found
+
+
+def put_file(path: str, data: bytes) -> None:
+    """Write `path` whole or not at all: into a new file beside it, which
+    then replaces it."""
+    folder = os.path.dirname(path)
+    mode = os.stat(path).st_mode & 0o777
+    handle, scratch = tempfile.mkstemp(prefix=".first-page-", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(scratch, mode)
+        os.replace(scratch, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(scratch)
+        raise
 
 
 def served_equals(path: str, data: bytes) -> bool:
@@ -551,12 +604,28 @@ class Session:
         self.fixed_epoch = os.environ.get("SOURCE_DATE_EPOCH")
         self.full = True
         self.rendered: list[str] = []
+        self.changed: list[str] | None = None  # by the last incremental build
         self.search = _BackgroundSearch()
         self.links = LinkedContent()
         self._pending: dict | None = None
         from .templating import SharedBytecode
 
         self.templates = SharedBytecode()
+        # Of the last good build: its article generator (its context, readers
+        # and settings) and the job of each article's page, by source path
+        # (first_page); the validation of this build, when first_page made it.
+        self.generator = None
+        self.article_pages: dict[str, object] = {}
+        self.validated: tuple | None = None
+        # Called with a dict once the edited article's page is served.
+        self.on_first_page: Callable[[dict], None] | None = None
+        from pelican import signals
+
+        from . import build
+
+        signals.article_generator_finalized.connect(self._keep_generator)
+        self.scan = build.scan
+        build.scan = self._scan
 
     # The steps of one build, in order.
 
@@ -589,13 +658,20 @@ class Session:
             os.environ["SOURCE_DATE_EPOCH"] = str(self.pinned)
         self.memo.reuse_calendar = not self.full
         self.rendered = []
+        self.changed = None
+        first = None
         out, err = io.StringIO(), io.StringIO()
         with (
             contextlib.redirect_stdout(out),
             contextlib.redirect_stderr(err),
             no_full_collections(not self.full),
         ):
-            code = self._run()
+            if not self.full:
+                first = self.first_page(changed_files(self.snapshot, snapshot), started)
+            try:
+                code = self._run()
+            finally:
+                self.validated = None
         self._forget_caches()
         ok = code == 0
         if ok:
@@ -603,6 +679,8 @@ class Session:
             pending = self._pending or {}
             self.signatures = pending.get("signatures", self.signatures)
             self.produced = pending.get("produced", self.produced)
+            self.generator = pending.get("generator")
+            self.article_pages = pending.get("article_pages", {})
             self.links.next_build()
         else:
             self._pending = None
@@ -614,8 +692,107 @@ class Session:
             "problems": [] if ok else [line.rstrip() for line in text.splitlines() if line.strip()],
             "full": self.full,
             "rendered": len(self.rendered),
+            "first_page": first,
+            # The files an incremental build replaced or removed (None: a
+            # full build, or too many to list).
+            "changed": self.changed if ok and len(self.changed or ()) <= MAX_LISTED else None,
             "seconds": round(time.monotonic() - started, 3),
         }
+
+    # The edited article's page first.
+
+    def first_page(self, changed: list[str], started: float) -> float | None:
+        """After a save to one news article that the last good build
+        published: validate the site, and if it is right, make that
+        article's page from the new file and the last build's context, put
+        it in place and tell the preview (on_first_page), before the rest
+        of the build. The writer sees the page they edited at once; the
+        lists, tag pages, feed and search index follow with the build,
+        which makes the page again (the same bytes) and leaves the site
+        the same as a full build.
+
+        Only when the page's address stays the same and it shows no picture
+        the last build did not make. Anything else, or anything wrong (the
+        build says what), and the page waits for the build. The seconds
+        from the build's start to the page in place, or None."""
+        if len(changed) != 1 or changed[0] not in self.article_pages or self.generator is None:
+            return None
+        try:
+            page = self._first_page(changed[0])
+        except Exception:  # the build that follows reports it, or succeeds
+            logger.debug("first page not made", exc_info=True)
+            return None
+        if page is None:
+            return None
+        seconds = round(time.monotonic() - started, 3)
+        if self.on_first_page is not None:
+            self.on_first_page({"page": page, "seconds": seconds})
+        return seconds
+
+    def _first_page(self, source_path: str) -> str | None:
+        from pelican.contents import Article
+
+        from . import pictures
+        from .page_facts import facts_of
+        from .writer import WriteJob
+
+        generator = self.generator
+        settings = generator.settings
+        old_index = settings["_EDUWEB_INDEX"]
+        index = self.scan(settings, render=True)
+        if index.errors:
+            return None
+        now = settings["_EDUWEB_NOW"]
+        self.validated = (index, now)
+        doc, old = index.documents.get(source_path), old_index.documents.get(source_path)
+        if doc is None or old is None or doc.kind != "news" or doc.is_draft:
+            return None
+        if doc.is_scheduled(now):
+            return None
+        static = settings.get("STATIC_PATHS", ["images"])
+        shown = pictures.references([doc], static, "")
+        if not shown.keys() <= pictures.references([old], static, "").keys():
+            return None
+        job = self.article_pages[source_path]
+        before = job.own["article"]
+        facts = dict(settings.get("_EDUWEB_FACTS") or {})
+        facts[source_path] = facts_of(doc, None, settings)
+        kept = {key: settings.get(key) for key in ("_EDUWEB_INDEX", "_EDUWEB_FACTS")}
+        settings.update(_EDUWEB_INDEX=index, _EDUWEB_FACTS=facts)
+        try:
+            article = generator.readers.read_file(
+                base_path=generator.path,
+                path=os.path.relpath(source_path, generator.path),
+                content_class=Article,
+                context=generator.context,
+            )
+        finally:
+            settings.update(kept)
+        if (article.url, article.save_as) != (before.url, before.save_as):
+            return None
+        # As freeze_addresses leaves every article (generators.py).
+        article.override_url, article.override_save_as = article.url, article.save_as
+        # As Pelican records the page (generate_articles, pelican/generators.py 4.12).
+        own = dict(job.own, article=article, category=getattr(article, "category", None))
+        target = os.path.join(os.path.realpath(self.output), job.name)
+        data = WriteJob(job.name, target, job.template, job.shared, own).render().encode("utf-8")
+        self._forget_caches()
+        if not served_equals(target, data):
+            put_file(target, data)
+        return job.name
+
+    def _scan(self, settings: dict, render: bool = False):
+        """build.scan: the validation first_page made in this build, if
+        any, made at the same moment; otherwise a new one."""
+        validated, self.validated = self.validated, None
+        if validated is not None and render and validated[1] == settings.get("_EDUWEB_NOW"):
+            return validated[0]
+        return self.scan(settings, render=render)
+
+    def _keep_generator(self, generator) -> None:
+        """article_generator_finalized: the build's article generator."""
+        if self._pending is not None:
+            self._pending["generator"] = generator
 
     def _run(self) -> int:
         from pelican import get_instance, parse_arguments
@@ -676,6 +853,7 @@ class Session:
         signatures = {job.name: job_signature(job, digest, names_memo) for job in pages}
         self._pending["signatures"] = signatures
         self._pending["jobs"] = {job.name for job in jobs}
+        self._pending["article_pages"] = article_pages(pages)
         if self.full:
             chosen = jobs
         else:
@@ -725,11 +903,13 @@ class Session:
 
     def _put_in_place(self, pelican, scratch: str, final: str, written: set, produced: set) -> None:
         kept = set(pelican.settings.get("OUTPUT_RETENTION", []))
+        changed = []
         for rel in sorted(written):
             source, target = os.path.join(scratch, rel), os.path.join(final, rel)
             if not same_bytes(source, target):
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 os.replace(source, target)
+                changed.append(rel)
         for rel in sorted((self.produced or set()) - produced):
             if rel.split("/", 1)[0] in kept:
                 continue
@@ -738,6 +918,8 @@ class Session:
                 os.unlink(target)
             with contextlib.suppress(OSError):  # only folders left empty
                 os.removedirs(os.path.dirname(target))
+            changed.append(rel)
+        self.changed = changed
 
 
 class _BackgroundSearch:
@@ -788,6 +970,19 @@ class _BackgroundSearch:
                 self.problem = str(getattr(err, "errors", [err])[0])
         finally:
             shutil.rmtree(fresh, ignore_errors=True)
+
+    def end_run(self) -> None:
+        """Stop a Pagefind run under way and wait for it, not for the thread."""
+        self.cancelled.set()
+        proc = self.proc
+        if proc is not None and proc.poll() is None:
+            with contextlib.suppress(OSError):
+                proc.terminate()
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
     def cancel(self) -> None:
         self.cancelled.set()
@@ -857,11 +1052,16 @@ def serve_builds(settings_file: str, output: str) -> int:
     session = Session(settings_file, output)
 
     def stop(signum: int, frame: object) -> None:
-        raise SystemExit(0)
+        session.search.end_run()
+        os._exit(0)
 
-    # Stopped by the preview (or the tests' process-group SIGTERM): end after
-    # stopping the background search index, so that no Pagefind outlives
-    # this process as an orphan.
+    # Stopped by the preview (or the tests' process-group SIGTERM): end at
+    # once, after ending the background search index's run, so that no
+    # Pagefind outlives this process as an orphan. Not by raising
+    # SystemExit, which a build under way takes for the end of a failed
+    # build (Session._run): the process then read commands on, from a
+    # preview waiting for it to end. What a build under way leaves beside
+    # the output folder is put right by the next (staging.recover).
     signal.signal(signal.SIGTERM, stop)
     try:
         return _serve(session, reply)
@@ -870,6 +1070,11 @@ def serve_builds(settings_file: str, output: str) -> int:
 
 
 def _serve(session: Session, reply) -> int:
+    def first_page(info: dict) -> None:
+        reply.write(FIRST_PAGE_MARK + json.dumps(info, ensure_ascii=False) + "\n")
+        reply.flush()
+
+    session.on_first_page = first_page
     for line in sys.stdin:
         command = line.strip()
         if command == "build":

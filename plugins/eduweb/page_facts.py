@@ -37,9 +37,10 @@ class PageFacts:
     updated: dt.date  # "Senast uppdaterad", in the site's time zone
 
 
-def commit_dates(folder: str) -> dict[str, dt.datetime]:
-    """The date of the last commit of every file below `folder`, by
-    normalised absolute path; {} where git cannot tell."""
+def commit_dates(folder: str, paths: tuple[str, ...] = (".",)) -> dict[str, dt.datetime]:
+    """The date of the last commit of every file below `folder` (or of
+    `paths`, files or folders below it), by normalised absolute path; {}
+    where git cannot tell."""
     command = [
         "git",
         "-C",
@@ -52,7 +53,7 @@ def commit_dates(folder: str) -> dict[str, dt.datetime]:
         "--no-renames",
         "--relative",
         "--",
-        ".",
+        *paths,
     ]
     try:
         done = subprocess.run(command, capture_output=True, timeout=GIT_TIMEOUT, check=False)
@@ -112,15 +113,22 @@ def page_facts(index: SiteIndex, settings: dict) -> dict[str, PageFacts]:
     """Owner and last update of every article, programme and page, by the
     file's absolute path."""
     commits = commit_dates(settings["PATH"])
-    default_owner = (
-        settings.get("CONTENT_OWNER") or settings.get("ORGANIZATION") or settings["SITENAME"]
-    )
-    now, tz = settings["_EDUWEB_NOW"], settings["_eduweb_tz"]
     return {
-        doc.source_path: PageFacts(
-            getattr(doc.meta, "owner", None) or default_owner,
-            last_updated(doc, commits, now, tz),
-        )
+        doc.source_path: facts_of(doc, commits, settings)
         for doc in index.documents.values()
         if doc.kind in KINDS
     }
+
+
+def facts_of(doc: Document, commits: dict[str, dt.datetime] | None, settings: dict) -> PageFacts:
+    """One page's facts; `commits` None: its file's own last commit, asked of git."""
+    if commits is None:
+        folder = os.path.abspath(settings["PATH"])
+        commits = commit_dates(folder, (os.path.relpath(doc.source_path, folder),))
+    default_owner = (
+        settings.get("CONTENT_OWNER") or settings.get("ORGANIZATION") or settings["SITENAME"]
+    )
+    return PageFacts(
+        getattr(doc.meta, "owner", None) or default_owner,
+        last_updated(doc, commits, settings["_EDUWEB_NOW"], settings["_eduweb_tz"]),
+    )

@@ -14,7 +14,10 @@ is saved, and tells the open pages to reload. The rules behind that:
   a news article, is the one `invoke build` makes (the settings check, then
   Pelican with --fatal warnings, into a staging folder that is swapped in:
   staging.py); after a news article is edited, added or removed only the
-  pages it affects are rendered and only changed files are replaced. The
+  pages it affects are rendered and only changed files are replaced. After
+  a save to one published article, once the site has validated, that
+  article's page is put in place and the open pages told first; the other
+  pages the edit affects follow with the rest of the build. The
   child is started again (and makes a full build) when it has ended and
   when anything under theme/ or plugins/, or the settings file, changed.
   A content error gives its one-line messages and leaves the last good
@@ -25,7 +28,8 @@ is saved, and tells the open pages to reload. The rules behind that:
   (script-src 'self', connect-src 'self', no inline script or style) allows
   it unchanged; the published pages are never touched. The script listens to
   /__preview__/events (Server-Sent Events): after a good build it reloads the
-  page; after a failed one it lays the problem lines over the last good page
+  page, unless the build says which files it changed and the page is not
+  among them; after a failed one it lays the problem lines over the last good page
   in a role="alert" box, which the next good build takes away.
 
 Saves made while a build runs lead to one more build after it. Not watched:
@@ -52,13 +56,14 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import messages
 from .contact_pages import register_media_types
-from .incremental import RESULT_MARK
+from .incremental import FIRST_PAGE_MARK, RESULT_MARK
 
 PREFIX = "/__preview__/"
 EVENTS = PREFIX + "events"
@@ -79,14 +84,18 @@ class BuildState:
 
     generation: int = 0
     problems: list[str] = field(default_factory=list)
+    # The files the last good build changed, relative to the output folder
+    # (None: any may have): the pages that must reload.
+    files: list[str] | None = None
     version: int = 0
     closed: bool = False
     changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def publish(self, ok: bool, problems: list[str]) -> None:
+    def publish(self, ok: bool, problems: list[str], files: list[str] | None = None) -> None:
         with self.changed:
             if ok:
                 self.generation += 1
+                self.files = files
             self.problems = [] if ok else problems[:MAX_PROBLEM_LINES]
             self.version += 1
             self.changed.notify_all()
@@ -101,6 +110,7 @@ class BuildState:
         with self.changed:
             return {
                 "generation": self.generation,
+                "files": self.files,
                 "problems": list(self.problems),
                 "heading": messages.text("preview.overlay_heading"),
                 "note": messages.text("preview.overlay_note"),
@@ -256,6 +266,9 @@ class Builder:
     server_code: tuple | None = None
     # The last build's result: full or incremental, pages rendered, seconds.
     last: dict = field(default_factory=dict)
+    # Called when a build has put the edited article's page in place ahead
+    # of the rest (incremental.Session.first_page), with what it says.
+    on_first_page: Callable[[dict], None] | None = None
 
     def environment(self) -> dict[str, str]:
         plugins = str(self.root / "plugins")
@@ -343,6 +356,8 @@ class Builder:
             for line in server.stdout:
                 if line.startswith(RESULT_MARK):
                     return json.loads(line[len(RESULT_MARK) :])
+                if line.startswith(FIRST_PAGE_MARK) and self.on_first_page is not None:
+                    self.on_first_page(json.loads(line[len(FIRST_PAGE_MARK) :]))
         except (OSError, ValueError):
             pass
         finally:
@@ -393,7 +408,7 @@ def build_and_report(builder: Builder, state: BuildState) -> None:
     else:
         sys.stderr.write("".join(f"{line}\n" for line in problems))
         say(messages.text("preview.failed"), stream=sys.stderr)
-    state.publish(ok, problems)
+    state.publish(ok, problems, builder.last.get("changed") if ok else None)
 
 
 def say(line: str, stream=None) -> None:
@@ -451,6 +466,10 @@ def watch(root: Path, settings: str, builder: Builder, state: BuildState, stop: 
                     saved.get_nowait()
             build_and_report(builder, state)
 
+    # The page a writer edited is shown before the rest of its build is done
+    # (incremental.Session.first_page): open pages reload then, and once more
+    # when the build is done.
+    builder.on_first_page = lambda info: state.publish(True, [], [info["page"]])
     saved.put(set())  # the first build, made by the same loop as the others
     threads = [
         threading.Thread(target=watcher, args=w, daemon=True) for w in watch_paths(root, settings)

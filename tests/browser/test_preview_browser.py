@@ -47,13 +47,13 @@ class Preview:
         for line in self.proc.stdout:
             self.lines.put(line.rstrip("\n"))
 
-    def wait_for_line(self, pattern: str, timeout: float = TIMEOUT) -> re.Match:
-        """The first printed line (from the start) that matches pattern."""
+    def wait_for_line(self, pattern: str, timeout: float = TIMEOUT, count: int = 1) -> re.Match:
+        """The `count`th printed line (from the start) that matches pattern."""
         deadline = time.monotonic() + timeout
         while True:
-            for line in self.seen:
-                if match := re.search(pattern, line):
-                    return match
+            found = [m for line in self.seen if (m := re.search(pattern, line))]
+            if len(found) >= count:
+                return found[count - 1]
             remaining = deadline - time.monotonic()
             if remaining <= 0 or (self.proc.poll() is not None and self.lines.empty()):
                 raise AssertionError(f"no line like {pattern!r}; printed: {self.seen}")
@@ -140,6 +140,35 @@ def test_livereload_reloads_and_shows_content_errors_over_the_last_good_page(tmp
         site.write(ARTICLE, article(body="Rättad version."))
         expect(page.get_by_text("Rättad version.")).to_be_visible(timeout=WAIT_MS)
         expect(page.get_by_role("alert")).to_have_count(0, timeout=WAIT_MS)
+        # The page is shown before the rest of its build: the build ends too.
+        running.wait_for_line(r"byggdes om", count=3)
+
+
+def test_an_edited_article_reloads_once_and_the_pages_the_build_changes_follow(tmp_path, new_page):
+    """The preview shows the edited article's page first; the rest of the
+    build changes the lists but not that page, which is not reloaded again."""
+    site = Site(tmp_path / "site")
+    site.write(ARTICLE, article(title="Första rubriken"))
+    site.write("news/andra.md", article(title="Den andra nyheten", date="2024-05-02"))
+    with preview(site, "--watch") as (running, url):
+        edited, listing = new_page, new_page.context.new_page()
+        loads = {"edited": 0, "listing": 0}
+        edited.goto(url + ARTICLE_URL)
+        listing.goto(url + "nyheter/")
+        expect(listing.get_by_text("Första rubriken")).to_be_visible(timeout=WAIT_MS)
+        edited.on("load", lambda: loads.__setitem__("edited", loads["edited"] + 1))
+        listing.on("load", lambda: loads.__setitem__("listing", loads["listing"] + 1))
+
+        site.write(ARTICLE, article(title="Ny rubrik"))
+        heading = edited.get_by_role("heading", level=1)
+        expect(heading).to_have_text("Ny rubrik", timeout=WAIT_MS)
+        expect(listing.get_by_text("Ny rubrik")).to_be_visible(timeout=WAIT_MS)
+        # The second good build (the first was the start) is done, and its
+        # event has had time to reach the pages (waiting in Playwright, which
+        # hands over the pages' events meanwhile).
+        running.wait_for_line(r"byggdes om", count=2)
+        edited.wait_for_timeout(1500)
+        assert loads == {"edited": 1, "listing": 1}
 
 
 def test_a_page_opened_while_the_build_is_broken_shows_the_problems(tmp_path, new_page):

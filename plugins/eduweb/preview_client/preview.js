@@ -4,12 +4,29 @@
 // allows it as it is.
 //
 // The server sends its state on /__preview__/events after every build:
-// {generation, problems, heading, note, hide}. A new generation means a good
-// build: reload. Problem lines mean the last build failed: show them over the
-// page, which is the last good build.
+// {generation, files, problems, heading, note, hide}. A new generation means
+// a good build: reload, unless it is the build right after this page's and
+// `files` (the files it changed, or null for any) leaves this page out (the
+// preview shows an edited article's page first, and the rest of its build
+// then changes other pages). Problem lines mean the last build failed: show
+// them over the page, which is the last good build.
 
 const BOX_ID = "eduweb-preview-problems";
-const shownGeneration = Number(new URL(import.meta.url).searchParams.get("g"));
+let shownGeneration = Number(new URL(import.meta.url).searchParams.get("g"));
+
+// The file this page was served from, as the build names it.
+function ownFile() {
+  const path = decodeURIComponent(window.location.pathname).slice(1);
+  return path === "" || path.endsWith("/") ? `${path}index.html` : path;
+}
+
+function unchangedBy(state) {
+  return (
+    state.generation === shownGeneration + 1 &&
+    Array.isArray(state.files) &&
+    !state.files.includes(ownFile())
+  );
+}
 
 const style = document.createElement("link");
 style.rel = "stylesheet";
@@ -44,6 +61,7 @@ function showProblems(state) {
 const events = new EventSource("/__preview__/events");
 events.addEventListener("message", (event) => {
   const state = JSON.parse(event.data);
+  if (unchangedBy(state)) shownGeneration = state.generation;
   if (state.generation !== shownGeneration) {
     events.close();
     window.location.reload();
