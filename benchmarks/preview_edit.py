@@ -8,8 +8,10 @@ server with --watch, waits for its first (full) build, then edits the title
 of one news article after another and measures, for each edit, from the
 save to
 
-- served: the preview's event stream announcing the new build, and the
-  article page fetched over HTTP showing the new title;
+- served: the preview's event stream announcing a build that changed the
+  article's page (the preview puts the edited page in place before the
+  rest of its build), and that page fetched over HTTP showing the new
+  title;
 - complete: the search index of that build in place (pagefind/ replaced).
 
 Prints each edit and the medians.
@@ -99,7 +101,13 @@ def main() -> int:
             saved = time.monotonic()
             source.write_text(text, encoding="utf-8")
             for event in stream:
-                if event["generation"] > generation or event["problems"]:
+                # The first build that changed the page (the preview shows the
+                # edited page first; the rest of that build comes after).
+                files = event.get("files")
+                if event["problems"] or (
+                    event["generation"] > generation
+                    and (files is None or page + "index.html" in files)
+                ):
                     generation = event["generation"]
                     break
             body = urllib.request.urlopen(f"http://127.0.0.1:{port}/{page}").read()
