@@ -730,6 +730,7 @@ class Session:
         return seconds
 
     def _first_page(self, source_path: str) -> str | None:
+        from pelican import signals
         from pelican.contents import Article
 
         from . import pictures
@@ -740,10 +741,10 @@ class Session:
         settings = generator.settings
         old_index = settings["_EDUWEB_INDEX"]
         index = self.scan(settings, render=True)
+        now = settings["_EDUWEB_NOW"]
+        self.validated = (index, now)  # the build's, problems and all
         if index.errors:
             return None
-        now = settings["_EDUWEB_NOW"]
-        self.validated = (index, now)
         doc, old = index.documents.get(source_path), old_index.documents.get(source_path)
         if doc is None or old is None or doc.kind != "news" or doc.is_draft:
             return None
@@ -765,6 +766,8 @@ class Session:
                 path=os.path.relpath(source_path, generator.path),
                 content_class=Article,
                 context=generator.context,
+                context_signal=signals.article_generator_context,
+                context_sender=generator,
             )
         finally:
             settings.update(kept)
@@ -985,11 +988,7 @@ class _BackgroundSearch:
                 proc.wait()
 
     def cancel(self) -> None:
-        self.cancelled.set()
-        proc = self.proc
-        if proc is not None and proc.poll() is None:
-            with contextlib.suppress(OSError):
-                proc.terminate()
+        self.end_run()
         self.wait()
 
     def wait(self) -> None:
