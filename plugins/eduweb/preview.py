@@ -467,8 +467,8 @@ def watch(root: Path, settings: str, builder: Builder, state: BuildState, stop: 
             build_and_report(builder, state)
 
     # The page a writer edited is shown before the rest of its build is done
-    # (incremental.Session.first_page): open pages reload then, and once more
-    # when the build is done.
+    # (incremental.Session.first_page): it reloads then; other open pages
+    # reload when the build is done, if it changed them.
     builder.on_first_page = lambda info: state.publish(True, [], [info["page"]])
     saved.put(set())  # the first build, made by the same loop as the others
     threads = [

@@ -14,9 +14,15 @@
 const BOX_ID = "eduweb-preview-problems";
 let shownGeneration = Number(new URL(import.meta.url).searchParams.get("g"));
 
-// The file this page was served from, as the build names it.
+// The file this page was served from, as the build names it (null for an
+// address that does not decode: such a page always reloads).
 function ownFile() {
-  const path = decodeURIComponent(window.location.pathname).slice(1);
+  let path;
+  try {
+    path = decodeURIComponent(window.location.pathname).slice(1);
+  } catch {
+    return null;
+  }
   return path === "" || path.endsWith("/") ? `${path}index.html` : path;
 }
 
@@ -24,6 +30,7 @@ function unchangedBy(state) {
   return (
     state.generation === shownGeneration + 1 &&
     Array.isArray(state.files) &&
+    ownFile() !== null &&
     !state.files.includes(ownFile())
   );
 }
