@@ -33,7 +33,6 @@ import json
 import os
 import stat
 import sys
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -44,6 +43,7 @@ from .build import check_settings
 from .content_index import scan
 from .dates import build_now
 from .errors import ContentError
+from .files import write_whole
 from .settings_files import read_settings_file
 
 API = "/api/v1"
@@ -139,18 +139,7 @@ class LocalBackend:
         folder = target.parent
         # No part on the way is a link (checked above), so mkdir follows none.
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=".cms-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(temp, 0o644)
-            os.replace(temp, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
+        write_whole(target, data, prefix=".cms-", suffix=".tmp", mode=0o644, sync=True)
         return "/".join(parts)
 
     def delete(self, rel: object) -> str:

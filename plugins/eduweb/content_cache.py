@@ -49,7 +49,6 @@ import os
 import pickle
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -60,6 +59,7 @@ from pathlib import Path
 
 from . import messages, parallel
 from .errors import ContentError, ContentValidationError
+from .files import write_whole
 
 FORMAT = 1  # of an entry; raise it when what is stored changes shape
 CACHE_FOLDER = os.path.join(".cache", "content")
@@ -221,28 +221,17 @@ def _load(folder: str, key: str):
 def _store(folder: str, key: str, blob: bytes) -> None:
     """Write an entry under a temporary name, then rename it: a reader sees
     the whole entry or none. A cache that cannot be written is no error."""
+    path = os.path.join(folder, key + ENTRY_SUFFIX)
     try:
         # The folder is made only when it is missing: a build stores
         # thousands of entries, and each makedirs is a system call.
         try:
-            handle, temporary = _temporary(folder)
+            write_whole(path, blob, suffix=ENTRY_SUFFIX)
         except FileNotFoundError:
             os.makedirs(folder, exist_ok=True)
-            handle, temporary = _temporary(folder)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(blob)
-            os.replace(temporary, os.path.join(folder, key + ENTRY_SUFFIX))
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            raise
+            write_whole(path, blob, suffix=ENTRY_SUFFIX)
     except OSError:
         pass
-
-
-def _temporary(folder: str) -> tuple[int, str]:
-    return tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=ENTRY_SUFFIX)
 
 
 def _entry_blob(key: str, doc, refs, facts: Facts) -> bytes:

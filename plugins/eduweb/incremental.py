@@ -560,23 +560,6 @@ def article_pages(jobs: list) -> dict[str, object]:
     return found
 
 
-def put_file(path: str, data: bytes) -> None:
-    """Write `path` whole or not at all: into a new file beside it, which
-    then replaces it."""
-    folder = os.path.dirname(path)
-    mode = os.stat(path).st_mode & 0o777
-    handle, scratch = tempfile.mkstemp(prefix=".first-page-", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(scratch, mode)
-        os.replace(scratch, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(scratch)
-        raise
-
-
 def served_equals(path: str, data: bytes) -> bool:
     """Whether the file at `path` holds `data` (its size compared first)."""
     try:
@@ -734,6 +717,7 @@ class Session:
         from pelican.contents import Article
 
         from . import pictures
+        from .files import write_whole
         from .page_facts import facts_of
         from .writer import WriteJob
 
@@ -781,7 +765,8 @@ class Session:
         data = WriteJob(job.name, target, job.template, job.shared, own).render().encode("utf-8")
         self._forget_caches()
         if not served_equals(target, data):
-            put_file(target, data)
+            mode = os.stat(target).st_mode & 0o777  # as the page it replaces
+            write_whole(target, data, prefix=".first-page-", mode=mode)
         return job.name
 
     def _scan(self, settings: dict, render: bool = False):

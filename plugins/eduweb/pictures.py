@@ -38,7 +38,6 @@ import os
 import posixpath
 import re
 import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -51,6 +50,7 @@ from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
 from . import messages, urls
 from .errors import ContentError
+from .files import write_whole
 from .markdown_render import content_relative
 
 # Widths of the variants; a picture is never made larger than it is.
@@ -437,11 +437,8 @@ class Pictures:
         return os.path.join(self.cache_dir, variant.name)
 
     def _store(self, variant: Variant, data: bytes) -> None:
-        # Written aside and renamed: a build stopped midway leaves no half file.
-        handle, temporary = tempfile.mkstemp(dir=self.cache_dir, prefix=".part-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, self._cached(variant))
+        # A build stopped midway leaves no half file.
+        write_whole(self._cached(variant), data, prefix=".part-")
 
     def publish(self, output_path: str) -> None:
         """Copy every variant of this build to /bilder/ in the output."""
