@@ -510,13 +510,11 @@ def content_snapshot(content_path: str) -> dict[str, tuple[int, int, int]]:
     return found
 
 
-def fast_path_allowed(before: dict, after: dict, news_folder: str) -> bool:
+def fast_path_allowed(changed: list[str], news_folder: str) -> bool:
     """Whether only news articles (Markdown files below content/news/) were
-    added, changed or removed between two snapshots."""
+    added, changed or removed: `changed`, from changed_files."""
     prefix = news_folder.rstrip(os.sep) + os.sep
-    return all(
-        p.startswith(prefix) and p.lower().endswith(".md") for p in changed_files(before, after)
-    )
+    return all(p.startswith(prefix) and p.lower().endswith(".md") for p in changed)
 
 
 def output_files(folder: str, skip: str | None = None) -> set[str]:
@@ -612,13 +610,14 @@ class Session:
 
     # The steps of one build, in order.
 
-    def plan(self, snapshot: dict, content_path: str, news_folder: str) -> bool:
-        """True for a full build."""
+    def plan(self, changed: list[str], news_folder: str) -> bool:
+        """True for a full build; `changed`: the content files changed since
+        the last good build (changed_files)."""
         if self.produced is None or self.snapshot is None:
             return True
         if self.fixed_epoch is None and time.monotonic() - self.pinned_at > NOW_REFRESH_SECONDS:
             return True
-        return not fast_path_allowed(self.snapshot, snapshot, news_folder)
+        return not fast_path_allowed(changed, news_folder)
 
     def build(self) -> dict:
         """One build; the result the preview is sent."""
@@ -630,7 +629,8 @@ class Session:
         content_path = os.path.abspath("content")
         snapshot = content_snapshot(content_path)
         news = os.path.join(content_path, KIND_FOLDERS["news"])
-        self.full = self.plan(snapshot, content_path, news)
+        changed = changed_files(self.snapshot, snapshot)
+        self.full = self.plan(changed, news)
         if self.full:
             # (A changed picture is noticed by the content cache: an entry
             # keeps the facts about other files it was checked against.)
@@ -650,7 +650,7 @@ class Session:
             no_full_collections(not self.full),
         ):
             if not self.full:
-                first = self.first_page(changed_files(self.snapshot, snapshot), started)
+                first = self.first_page(changed, started)
             try:
                 code = self._run()
             finally:
